@@ -1,0 +1,65 @@
+"""Article → Chunks: sentence-aware, sized in the embedding model's word pieces, with offsets.
+
+Chunk ids come from the article id and the chunk's text, so an unchanged passage
+keeps its id (and its embedding) even when other parts of the article change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .embeddings import count_word_pieces
+from .types import Article, Chunk, embed_text
+
+# Paragraphs, lines, sentence ends, clause breaks, words: the splitter tries them in order.
+SEPARATORS = [r"\n\n+", r"\n", r"(?<=[.!?…])\s+", r"(?<=[;:])\s+", r"(?<=,)\s+", r"\s+", ""]
+
+
+def _splitter(chunk_tokens: int, overlap: int):
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    return RecursiveCharacterTextSplitter(
+        separators=SEPARATORS,
+        is_separator_regex=True,
+        keep_separator="end",
+        chunk_size=chunk_tokens,
+        chunk_overlap=min(overlap, chunk_tokens // 2),
+        length_function=count_word_pieces,
+        add_start_index=True,
+        strip_whitespace=True,
+    )
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def chunk_article(article: Article, chunk_tokens: int = 160, overlap: int = 32) -> list[Chunk]:
+    """The article's passages, in order, each with [start, end) offsets into `article.text`."""
+    docs = _splitter(chunk_tokens, overlap).create_documents([article.text])
+    chunks: list[Chunk] = []
+    seen: dict[str, int] = {}
+    cursor = 0
+    for i, doc in enumerate(docs):
+        text = doc.page_content
+        start = doc.metadata.get("start_index", -1)
+        if start < 0 or article.text[start : start + len(text)] != text:
+            start = article.text.find(text, cursor)  # the splitter's offset guess can miss; find it exactly
+        cursor = max(start, 0)
+        h = text_hash(embed_text(article.title, text))
+        seen[h] = seen.get(h, 0) + 1
+        suffix = "" if seen[h] == 1 else f"-{seen[h]}"
+        chunks.append(
+            Chunk(
+                id=f"{article.id}:{h}{suffix}",
+                article=article.id,
+                index=i,
+                text=text,
+                start=start,
+                end=start + len(text),
+                title=article.title,
+                date=article.date,
+                content_hash=h,
+            )
+        )
+    return chunks

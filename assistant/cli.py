@@ -1,0 +1,147 @@
+"""Command line: parse input, make one library call, render. Errors become one line and an exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import textwrap
+
+import click
+
+from .errors import AssistantError
+
+
+def _settings(ctx: click.Context, **extra):
+    from .config import get_settings
+
+    return get_settings(**{**ctx.obj, **extra})
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _report_skipped(skipped) -> None:
+    for s in skipped:
+        click.echo(str(s), err=True)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False), help="Corpus folder [ASSISTANT_CORPUS_DIR].")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), help="Index folder [ASSISTANT_STORE_DIR].")
+@click.option("--chroma-url", help="Use a Chroma server instead of the folder [ASSISTANT_CHROMA_URL].")
+@click.version_option(package_name="news-assistant")
+@click.pass_context
+def cli(ctx: click.Context, corpus_dir, store_dir, chroma_url) -> None:
+    """A chat assistant over a news corpus. With no command: update the index, then chat."""
+    ctx.obj = {"corpus_dir": corpus_dir, "store_dir": store_dir, "chroma_url": chroma_url}
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(ingest)
+        chat_cmd = cli.get_command(ctx, "chat")
+        if chat_cmd is not None:
+            ctx.invoke(chat_cmd)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def corpus(ctx: click.Context, as_json: bool) -> None:
+    """List the articles of the corpus folder."""
+    from .app import read_corpus
+
+    c = read_corpus(_settings(ctx))
+    rows = [
+        {"id": a.id, "title": a.title, "date": a.date, "publisher": a.publisher, "language": a.language,
+         "characters": len(a.text), "chunks": len(c.chunks[a.id])}
+        for a in c.load.articles
+    ]
+    _report_skipped(c.skipped)
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        title = textwrap.shorten(r["title"], 70, placeholder="…")
+        click.echo(f"{r['id']:<24} {r['date'] or '-':<10} {r['language']:<3} {r['characters']:>7} ch "
+                   f"{r['chunks']:>3} chunks  {title}" + (f"  [{r['publisher']}]" if r["publisher"] else ""))
+    click.echo(f"{len(rows)} articles, {sum(r['chunks'] for r in rows)} chunks", err=True)
+
+
+@cli.command()
+@click.option("--rebuild", is_flag=True, help="Drop the index and build it anew.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def ingest(ctx: click.Context, rebuild: bool = False, as_json: bool = False) -> None:
+    """Index new and changed articles, drop removed ones (incremental)."""
+    from .app import ingest as run_ingest
+
+    settings = _settings(ctx)
+    report, skipped = run_ingest(settings, rebuild=rebuild, progress=not as_json and sys.stderr.isatty())
+    _report_skipped(skipped)
+    if as_json:
+        _echo_json(report.to_dict())
+        return
+    r = report
+    click.echo(
+        f"Indexed {r.articles} articles ({r.chunks} chunks) in {r.seconds:.1f}s: {r.added} added, "
+        f"{r.updated} updated, {r.deleted} deleted, {r.unchanged} unchanged; {r.embedded} chunks embedded.",
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-k", "k", type=click.IntRange(1, 100), help="How many passages [ASSISTANT_TOP_K].")
+@click.option("--article", "articles", multiple=True, help="Only these article ids (repeatable).")
+@click.option("--from", "date_from", callback=_iso_date, help="Only articles dated on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", callback=_iso_date, help="Only articles dated on or before YYYY-MM-DD.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def search(ctx: click.Context, query: str, k, articles, date_from, date_to, as_json: bool) -> None:
+    """Print the passages that best match QUERY (hybrid: dense + BM25)."""
+    from .app import retriever
+
+    if not query.strip():
+        raise click.BadParameter("the query is empty; write what you are looking for", param_hint="QUERY")
+    settings = _settings(ctx)
+    passages = retriever(settings).search(query, k=k or settings.top_k, articles=list(articles) or None,
+                                          date_from=date_from, date_to=date_to)
+    if as_json:
+        _echo_json([p.to_dict(rank=i) for i, p in enumerate(passages, start=1)])
+        return
+    if not passages:
+        click.echo("No passage matches.", err=True)
+    for i, p in enumerate(passages, start=1):
+        click.secho(f"[{i}] {p.title} ({p.date or 'undated'}) — {p.article}#{p.chunk} "
+                    f"chars {p.start}-{p.end}, score {p.score:.4f}", bold=True)
+        click.echo(textwrap.indent(textwrap.fill(p.text, 100), "    "))
+
+
+def main() -> None:
+    """Entry point: AssistantErrors become one line on stderr (ASSISTANT_DEBUG=1 shows the traceback)."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted; run the command again: the index repairs itself", err=True)
+        sys.exit(130)
+    except AssistantError as e:
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        click.echo(f"error: {e}", err=True)
+        sys.exit(e.exit_code)

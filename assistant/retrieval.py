@@ -1,0 +1,70 @@
+"""Query → ranked Passages: dense (Chroma) and BM25 fused by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .index import VectorIndex, date_ord
+from .types import Passage
+
+RRF_K = 60  # the usual constant of reciprocal rank fusion
+
+
+def build_where(articles: list[str] | None = None, date_from: str | None = None,
+                date_to: str | None = None) -> dict | None:
+    """A Chroma metadata filter for article ids and an inclusive ISO date range."""
+    clauses: list[dict] = []
+    if articles:
+        clauses.append({"article": {"$in": list(articles)}})
+    if date_from:
+        clauses.append({"date_ord": {"$gte": date_ord(date_from)}})
+    if date_to:
+        clauses.append({"date_ord": {"$lte": date_ord(date_to)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class Retriever:
+    """Hybrid search over the index; returns our Passage type, never Chroma's."""
+
+    def __init__(self, index: VectorIndex, embedder, k: int = 4, candidates: int = 30) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.k = k
+        self.candidates = candidates
+
+    def search(self, query: str, k: int | None = None, articles: list[str] | None = None,
+               date_from: str | None = None, date_to: str | None = None) -> list[Passage]:
+        """The top-k passages for the query, best first."""
+        k = k or self.k
+        n = max(self.candidates, 3 * k)
+        where = build_where(articles, date_from, date_to)
+        qvec = self.embedder.embed([query])[0]
+        dense = self.index.dense(qvec, n, where)
+        allowed = self.index.ids_where(where) if where else None
+        lexical = self.index.lexical().search(query, n, allowed)
+
+        fused: dict[str, float] = {}
+        for ranking in ([cid for cid, *_ in dense], [cid for cid, _ in lexical]):
+            for rank, cid in enumerate(ranking, start=1):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
+        top = sorted(fused, key=lambda c: -fused[c])[:k]
+
+        rows = {cid: (doc, meta, sim) for cid, doc, meta, sim in dense}
+        missing = [cid for cid in top if cid not in rows]
+        for cid, (doc, meta, emb) in self.index.get(missing).items():
+            rows[cid] = (doc, meta, float(np.dot(qvec, np.asarray(emb, dtype=np.float32))))
+        bm25 = dict(lexical)
+        passages = []
+        for cid in top:
+            doc, meta, sim = rows[cid]
+            passages.append(
+                Passage(
+                    article=meta["article"], chunk=int(meta["chunk"]), chunk_id=cid, text=doc,
+                    title=meta.get("title", ""), date=meta.get("date") or None,
+                    start=int(meta["start"]), end=int(meta["end"]),
+                    score=fused[cid], dense=round(sim, 6), bm25=bm25.get(cid),
+                )
+            )
+        return passages
