@@ -34,6 +34,7 @@ _META_LINE = re.compile(
     r"^\[[^\]]*(?:\d{4}|published|опубликовано|дата)[^\]]*\]$|(?:categories|категории|санаттар|tags|теги)\s*:",
     re.IGNORECASE,
 )
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 
@@ -56,6 +57,7 @@ def clean_text(raw: str) -> str:
         if len(stripped) < 200 and _META_LINE.search(stripped):
             continue
         stripped = _CRUMB_PREFIX.sub("", stripped)
+        stripped = _MD_HEADING.sub("", stripped)
         m = _TRAILING_COUNTER.match(stripped)
         if m and len(m.group(1)) < 40:
             stripped = m.group(1)

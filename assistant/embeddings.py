@@ -27,22 +27,28 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-@lru_cache(maxsize=1)
-def wordpiece_tokenizer():
-    """The all-MiniLM-L6-v2 WordPiece tokenizer: truncating at 256, padding to each batch's longest."""
+@lru_cache(maxsize=2)
+def wordpiece_tokenizer(for_model: bool = True):
+    """The all-MiniLM-L6-v2 WordPiece tokenizer.
+
+    For the model: truncating at 256 and padding to each batch's longest input (the file's
+    stored settings, 128 and fixed padding, would cut and pad wrongly). Otherwise: plain, for counting.
+    """
     from tokenizers import Tokenizer
 
     path = resources.files("assistant") / "data" / "tokenizer.json"
     tok = Tokenizer.from_str(path.read_text(encoding="utf-8"))
-    tok.enable_truncation(max_length=MAX_WORD_PIECES)
-    tok.enable_padding(pad_id=0, pad_token="[PAD]")  # no `length`: pad to the longest in the batch
+    tok.no_truncation()
+    tok.no_padding()
+    if for_model:
+        tok.enable_truncation(max_length=MAX_WORD_PIECES)
+        tok.enable_padding(pad_id=0, pad_token="[PAD]")  # no `length`: pad to the longest in the batch
     return tok
 
 
 def count_word_pieces(text: str) -> int:
     """Word pieces of `text` without the [CLS]/[SEP] markers, untruncated."""
-    tok = wordpiece_tokenizer()
-    return len(tok.encode(text, add_special_tokens=False).ids) if text else 0
+    return len(wordpiece_tokenizer(False).encode(text, add_special_tokens=False).ids) if text else 0
 
 
 class MiniLMEmbedder:

@@ -16,7 +16,7 @@ import numpy as np
 
 _TOKEN = re.compile(r"\w\w+|\d", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_STOPWORDS = set(
+STOPWORDS = set(
     """a an and are as at be been by for from had has have he her his how i in into is it its of on or our
     she that the their them there these they this those to was we were what when where which who whom whose why
     will with would you your do does did can could about after also than then so such not no but if all any
@@ -26,7 +26,9 @@ _STOPWORDS = set(
     чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти
     мой тем чтобы нее были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот
     через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше
-    чуть том нельзя такой им более всегда конечно всю между және мен бен пен да де бұл ол осы сол үшін""".split()
+    чуть том нельзя такой им более всегда конечно всю между являлся является являются проходил проходила
+    проводился состоялся состоялась каким какие какой какая кто когда где почему сколько және мен бен пен да
+    де бұл ол осы сол үшін қай қандай кім қайда не""".split()
 )
 
 
@@ -44,12 +46,12 @@ def tokenize(text: str) -> list[str]:
     en, ru = _stemmer("english"), _stemmer("russian")
     tokens: list[str] = []
     for word in _TOKEN.findall(text.lower()):
-        if word in _STOPWORDS:
+        if word in STOPWORDS:
             continue
         if _CYRILLIC.search(word):
             tokens.append(ru.stemWord(word))
             latin = anyascii(word).lower()
-            if latin.isalnum() and latin not in _STOPWORDS:
+            if latin.isalnum() and latin not in STOPWORDS:
                 tokens.append(en.stemWord(latin))
         else:
             tokens.append(en.stemWord(word))

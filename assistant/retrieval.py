@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .crosslingual import english_rendering, mostly_cyrillic
 from .index import VectorIndex, date_ord
 from .types import Passage
 
@@ -35,21 +36,27 @@ class Retriever:
         self.candidates = candidates
 
     def search(self, query: str, k: int | None = None, articles: list[str] | None = None,
-               date_from: str | None = None, date_to: str | None = None) -> list[Passage]:
-        """The top-k passages for the query, best first."""
+               date_from: str | None = None, date_to: str | None = None,
+               max_per_article: int | None = None) -> list[Passage]:
+        """The top-k passages for the query, best first; `max_per_article` spreads them over articles."""
         k = k or self.k
         n = max(self.candidates, 3 * k)
         where = build_where(articles, date_from, date_to)
-        qvec = self.embedder.embed([query])[0]
+        # The English embedding model reads Cyrillic poorly: it gets an English rendering instead,
+        # and BM25 gets both (lexical.tokenize matches names across scripts).
+        dense_query = english_rendering(query) if mostly_cyrillic(query) else query
+        qvec = self.embedder.embed([dense_query])[0]
         dense = self.index.dense(qvec, n, where)
         allowed = self.index.ids_where(where) if where else None
-        lexical = self.index.lexical().search(query, n, allowed)
+        lexical_query = f"{query} {dense_query}" if dense_query != query else query
+        lexical = self.index.lexical().search(lexical_query, n, allowed)
 
         fused: dict[str, float] = {}
         for ranking in ([cid for cid, *_ in dense], [cid for cid, _ in lexical]):
             for rank, cid in enumerate(ranking, start=1):
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
-        top = sorted(fused, key=lambda c: -fused[c])[:k]
+        ranked = sorted(fused, key=lambda c: -fused[c])
+        top = ranked[:k] if not max_per_article else self._spread(ranked, k, max_per_article)
 
         rows = {cid: (doc, meta, sim) for cid, doc, meta, sim in dense}
         missing = [cid for cid in top if cid not in rows]
@@ -68,3 +75,16 @@ class Retriever:
                 )
             )
         return passages
+
+    def _spread(self, ranked: list[str], k: int, cap: int) -> list[str]:
+        """The best k ids with at most `cap` from any one article (chunk ids start with the article id)."""
+        taken: dict[str, int] = {}
+        top: list[str] = []
+        for cid in ranked:
+            article = cid.rsplit(":", 1)[0]
+            if taken.get(article, 0) < cap:
+                top.append(cid)
+                taken[article] = taken.get(article, 0) + 1
+            if len(top) == k:
+                break
+        return top

@@ -1,0 +1,68 @@
+"""Questions in Russian or Kazakh over English articles, without an LLM.
+
+Names and numbers carry over by transliteration ("Алматы" → "Almaty"); common
+news words carry over through a small stem glossary (`data/glossary.tsv`).
+With an LLM configured, the answer chain also retrieves with the model's own
+English rendering; this module is the offline floor.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[\w-]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def mostly_cyrillic(text: str) -> bool:
+    """More Cyrillic than Latin letters: a question the English embedding model reads poorly."""
+    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+    return cyr > sum(ch.isascii() and ch.isalpha() for ch in text)
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, str]:
+    rows: dict[str, str] = {}
+    text = (resources.files("assistant") / "data" / "glossary.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            stem, _, english = line.partition("\t")
+            rows[stem.strip().lower()] = english.strip()
+    return rows
+
+
+def translate_word(word: str) -> str | None:
+    """English for a Cyrillic word: the glossary's longest matching stem, else None."""
+    w = word.lower()
+    best = ""
+    for stem in glossary():
+        if w.startswith(stem) and len(stem) > len(best):
+            best = stem
+    return glossary()[best] if best else None
+
+
+def transliterate(word: str) -> str:
+    from anyascii import anyascii
+
+    return anyascii(word)
+
+
+def english_rendering(question: str) -> str:
+    """The question with Cyrillic words replaced by glossary English or, for names, Latin letters."""
+    from .lexical import STOPWORDS
+
+    def render(m: re.Match) -> str:
+        word = m.group(0)
+        if not has_cyrillic(word):
+            return word
+        if word.lower() in STOPWORDS:
+            return ""
+        return translate_word(word) or transliterate(word)
+
+    return " ".join(_WORD.sub(render, question).split())

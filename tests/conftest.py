@@ -1,0 +1,53 @@
+"""Shared fixtures: every test runs on a temp store and a temp copy of the seeds, never the developer's own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path, monkeypatch):
+    """Temp corpus and store; no .env, no API keys, no Chroma server from the caller's shell."""
+    for var in ("ASSISTANT_CHROMA_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "ASSISTANT_EMBEDDING",
+                "ASSISTANT_CHUNK_TOKENS", "ASSISTANT_CHUNK_OVERLAP", "ASSISTANT_TOP_K", "ASSISTANT_LLM"):
+        monkeypatch.delenv(var, raising=False)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("ASSISTANT_STORE_DIR", str(tmp_path / "store"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def seeded_store(tmp_path_factory) -> Path:
+    """A store indexed once from the seeds, shared read-only by search tests."""
+    from assistant.app import ingest
+    from assistant.config import Settings
+
+    store = tmp_path_factory.mktemp("seeded-store")
+    ingest(Settings(corpus_dir=SEEDS, store_dir=store))
+    return store
+
+
+@pytest.fixture
+def seeded_settings(seeded_store, monkeypatch):
+    from assistant.config import get_settings
+
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(SEEDS))
+    monkeypatch.setenv("ASSISTANT_STORE_DIR", str(seeded_store))
+    return get_settings()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from assistant.embeddings import MiniLMEmbedder
+
+    return MiniLMEmbedder()

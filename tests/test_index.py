@@ -1,0 +1,175 @@
+import shutil
+
+import numpy as np
+import pytest
+
+from assistant.app import ingest, retriever
+from assistant.config import get_settings
+from assistant.embeddings import MiniLMEmbedder
+from assistant.errors import CorpusError, EmbeddingMismatchError, IndexMissingError
+from assistant.index import VectorIndex
+
+
+def corpus_dir():
+    return get_settings().corpus_dir
+
+
+def stored_ids():
+    s = get_settings()
+    return set(VectorIndex(s, MiniLMEmbedder()).stored())
+
+
+def test_first_ingest_adds_everything_second_embeds_nothing():
+    first, skipped = ingest(get_settings())
+    assert not skipped
+    assert (first.articles, first.added, first.updated, first.deleted, first.unchanged) == (5, 5, 0, 0, 0)
+    assert first.embedded == first.chunks > 5
+    second, _ = ingest(get_settings())
+    assert (second.unchanged, second.added, second.embedded) == (5, 0, 0)
+    assert second.chunks == first.chunks
+    assert len(stored_ids()) == first.chunks
+
+
+def test_changed_article_replaces_only_its_changed_chunks():
+    first, _ = ingest(get_settings())
+    before = stored_ids()
+    path = corpus_dir() / "003_206415cd81af1730.txt"
+    path.write_text(path.read_text() + "\nThe university also opened a new solar-powered library in 2021.\n")
+    report, _ = ingest(get_settings())
+    assert (report.updated, report.unchanged, report.added, report.deleted) == (1, 4, 0, 0)
+    assert 1 <= report.embedded <= 2
+    after = stored_ids()
+    assert len(before - after) == report.embedded  # the old version of the changed chunk is gone
+    hits = retriever(get_settings()).search("solar-powered library", k=1)
+    assert "solar-powered library" in hits[0].text
+
+
+def test_removed_and_added_articles():
+    ingest(get_settings())
+    (corpus_dir() / "004_92e8f732f7c6ab2a.txt").unlink()
+    (corpus_dir() / "new_article.md").write_text(
+        "# Zoo opens a pollinator garden\n\nThe Almaty zoo opened a pollinator garden with local schools in May 2024. "
+        "Students planted lavender and thyme to support wild bees.\n"
+    )
+    report, _ = ingest(get_settings())
+    assert (report.added, report.deleted, report.unchanged) == (1, 1, 4)
+    assert not any(i.startswith("004_") for i in stored_ids())
+    top = retriever(get_settings()).search("pollinator garden bees", k=1)[0]
+    assert top.article == "new_article" and top.title == "Zoo opens a pollinator garden"
+
+
+def test_metadata_change_updates_without_embedding():
+    ingest(get_settings())
+    (corpus_dir() / "003_206415cd81af1730.meta.yaml").write_text("date: 2020-06-15\n")
+    report, _ = ingest(get_settings())
+    assert (report.updated, report.embedded) == (1, 0)
+    hits = retriever(get_settings()).search("KazNU social responsibility", k=2, date_from="2020-06-01",
+                                            date_to="2020-06-30")
+    assert hits and all(h.date == "2020-06-15" for h in hits)
+
+
+def test_unreadable_file_keeps_its_earlier_version():
+    ingest(get_settings())
+    (corpus_dir() / "001_c1e361d9777a6549.txt").write_bytes(b"\x00\x00binary now")
+    report, skipped = ingest(get_settings())
+    assert [s.path.name for s in skipped] == ["001_c1e361d9777a6549.txt"]
+    assert report.deleted == 0
+    assert any(i.startswith("001_") for i in stored_ids())
+
+
+def test_empty_corpus_leaves_the_index_alone():
+    ingest(get_settings())
+    n = len(stored_ids())
+    for p in corpus_dir().iterdir():
+        p.unlink()
+    with pytest.raises(CorpusError, match="left as it was"):
+        ingest(get_settings())
+    assert len(stored_ids()) == n
+
+
+class FlakyEmbedder(MiniLMEmbedder):
+    """Dies (like Ctrl-C) after a number of batches."""
+
+    def __init__(self, fail_after: int):
+        super().__init__(batch_size=2)
+        self.calls = 0
+        self.fail_after = fail_after
+
+    def embed(self, texts):
+        self.calls += 1
+        if self.calls > self.fail_after:
+            raise KeyboardInterrupt
+        return super().embed(texts)
+
+
+def test_interrupted_ingest_is_repaired_by_the_next(monkeypatch):
+    import assistant.app as app
+
+    ingest(get_settings())
+    clean = stored_ids()
+    path = corpus_dir() / "000_fc73a623d024f7d6.txt"
+    original = path.read_text()
+    path.write_text(original.replace(" and ", " & "))  # changes most of its chunks
+    (corpus_dir() / "002_363c11803347ebae.txt").unlink()
+    real = app.make_embedder
+    monkeypatch.setattr(app, "make_embedder", lambda s: FlakyEmbedder(fail_after=1))
+    with pytest.raises(KeyboardInterrupt):
+        ingest(get_settings())
+    monkeypatch.setattr(app, "make_embedder", real)
+    partial = stored_ids()
+    assert partial != clean  # the stop left a half-done state behind
+    # meanwhile, search sees what the collection holds (BM25 is marked out of step and rebuilt)
+    assert sorted(retriever(get_settings()).index.lexical().ids) == sorted(partial)
+    report, _ = ingest(get_settings())
+    assert report.deleted == 1 and report.updated == 1
+    repaired = stored_ids()
+    # the same state a clean ingest of the new corpus gives
+    fresh_store = get_settings().store_dir.parent / "fresh"
+    monkeypatch.setenv("ASSISTANT_STORE_DIR", str(fresh_store))
+    ingest(get_settings())
+    assert repaired == stored_ids()
+    assert repaired != clean
+
+
+def test_bm25_is_rebuilt_when_out_of_step():
+    ingest(get_settings())
+    s = get_settings()
+    shutil.rmtree(s.store_dir / "bm25")
+    hits = retriever(s).search("Greencampus", k=1)
+    assert hits[0].article == "003_206415cd81af1730"
+    assert (s.store_dir / "bm25" / s.collection / "ids.json").exists()
+
+
+def test_other_embedding_model_is_a_clear_error():
+    ingest(get_settings())
+
+    class Other(MiniLMEmbedder):
+        name = "some-other-model"
+
+    with pytest.raises(EmbeddingMismatchError, match="ingest --rebuild"):
+        VectorIndex(get_settings(), Other()).count()
+
+
+def test_rebuild_starts_from_scratch():
+    ingest(get_settings())
+    report, _ = ingest(get_settings(), rebuild=True)
+    assert report.added == 5 and report.embedded == report.chunks
+
+
+def test_search_without_index_says_to_ingest():
+    with pytest.raises(IndexMissingError, match="assistant ingest"):
+        retriever(get_settings())
+
+
+def test_stored_vectors_are_the_embedder_vectors():
+    ingest(get_settings())
+    s = get_settings()
+    index = VectorIndex(s, MiniLMEmbedder())
+    some = sorted(index.stored())[:3]
+    rows = index.get(some)
+    from assistant.types import embed_text
+
+    texts = [embed_text(rows[i][1]["title"], rows[i][0]) for i in some]
+    vecs = MiniLMEmbedder().embed(texts)
+    for i, v in zip(some, vecs):
+        assert float(np.dot(v, rows[i][2])) > 0.999
