@@ -1,0 +1,108 @@
+"""Real servers on 127.0.0.1 for tests: a Chroma server and an OpenAI-compatible endpoint."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, timeout: float = 60.0) -> None:
+    """Poll until the URL answers 200; bounded in time."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError as e:
+            last = e
+        time.sleep(0.25)
+    raise TimeoutError(f"{url} did not answer within {timeout}s ({last})")
+
+
+@contextmanager
+def chroma_server(path: Path):
+    """`chroma run` on a free loopback port with its own data folder; yields its URL."""
+    exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+    port = free_port()
+    log = open(path.parent / f"chroma-{port}.log", "wb")
+    proc = subprocess.Popen([exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{url}/api/v2/heartbeat")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=20)
+        log.close()
+
+
+class OpenAIStub:
+    """What an OpenAI-compatible server received and how it should answer."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, dict]] = []
+        self.embed = None  # callable(list[str]) -> list[list[float]]
+        self.fail_status: int | None = None
+
+
+@contextmanager
+def openai_server(stub: OpenAIStub):
+    """A real HTTP server on loopback speaking the OpenAI REST shapes the stub is set up for."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def _send(self, status: int, body: dict) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+            stub.requests.append((self.path, body))
+            if stub.fail_status:
+                return self._send(stub.fail_status, {"error": {"message": "stub failure", "type": "server_error"}})
+            if self.path.endswith("/embeddings"):
+                texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
+                vectors = stub.embed(texts)
+                return self._send(200, {
+                    "object": "list", "model": body["model"],
+                    "data": [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)],
+                    "usage": {"prompt_tokens": 0, "total_tokens": 0},
+                })
+            self._send(404, {"error": {"message": f"no route {self.path}"}})
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()

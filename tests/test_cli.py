@@ -1,0 +1,81 @@
+"""The CLI as users run it: a real process, real exit codes, output parsed back."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args, env=None, check=True):
+    proc = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=300)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_ingest_json_summary_then_unchanged():
+    first = json.loads(run("ingest", "--json").stdout)
+    assert set(first) == {"articles", "chunks", "added", "updated", "deleted", "unchanged", "embedded", "seconds"}
+    assert first["added"] == 5 and first["embedded"] == first["chunks"]
+    second = json.loads(run("ingest", "--json").stdout)
+    assert second["embedded"] == 0 and second["unchanged"] == 5
+
+
+def test_ingest_plain_summary_goes_to_stderr():
+    proc = run("ingest")
+    assert "5 added" in proc.stderr and "chunks embedded" in proc.stderr
+
+
+def test_corpus_listing(isolated_env):
+    rows = json.loads(run("corpus", "--json").stdout)
+    assert len(rows) == 5
+    assert set(rows[0]) == {"id", "title", "date", "publisher", "language", "characters", "chunks"}
+    (isolated_env / "corpus" / "empty.txt").write_text("")
+    proc = run("corpus")
+    assert "skipped empty.txt: empty file" in proc.stderr
+    assert "000_fc73a623d024f7d6" in proc.stdout
+
+
+def test_search_json():
+    run("ingest")
+    hits = json.loads(run("search", "How many applications with business plans were submitted?", "-k", "3",
+                          "--json").stdout)
+    assert [h["rank"] for h in hits] == [1, 2, 3]
+    assert set(hits[0]) == {"rank", "article", "chunk", "title", "date", "text", "start", "end", "score"}
+    assert hits[0]["article"] == "002_363c11803347ebae" and "650" in hits[0]["text"]
+
+
+def test_search_plain_and_filters():
+    run("ingest")
+    out = run("search", "memorandum", "--article", "000_fc73a623d024f7d6", "-k", "2").stdout
+    assert out.count("000_fc73a623d024f7d6#") == 2 and "[1]" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (("search", "anything"), "assistant ingest"),
+    (("search", "x", "--from", "yesterday"), "YYYY-MM-DD"),
+    (("search", "  "), "query is empty"),
+])
+def test_errors_are_one_clear_line(args, message):
+    proc = run(*args, check=False)
+    assert proc.returncode != 0
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_corpus_folder(tmp_path):
+    proc = run("--corpus", str(tmp_path / "nowhere"), "ingest", check=False)
+    assert proc.returncode == 1 and "does not exist" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_bad_setting_is_named():
+    proc = run("ingest", env={"ASSISTANT_CHUNK_TOKENS": "lots"}, check=False)
+    assert proc.returncode == 2 and "chunk_tokens" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unreachable_chroma_server():
+    proc = run("--chroma-url", "http://127.0.0.1:9", "search", "x", check=False)
+    assert proc.returncode == 1 and "not reachable" in proc.stderr and "Traceback" not in proc.stderr
