@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     # embeddings
     embedding: Literal["minilm", "openai"] = "minilm"
     embedding_model: str = "text-embedding-3-small"
-    embedding_batch_size: int = Field(32, ge=1, le=1024)
+    embedding_batch_size: int | None = Field(None, ge=1, le=1024)  # None: the embedder's own default
 
     # retrieval
     top_k: int = Field(4, ge=1, le=100)

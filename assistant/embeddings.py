@@ -56,7 +56,8 @@ class MiniLMEmbedder:
 
     name = "all-MiniLM-L6-v2-onnx-int8"
 
-    def __init__(self, batch_size: int = 32, threads: int | None = None) -> None:
+    # Measured on 2 cores (benchmarks/retrieval.py): small batches beat large ones on this int8 model.
+    def __init__(self, batch_size: int = 4, threads: int | None = None) -> None:
         self.batch_size = batch_size
         self.threads = threads or min(os.cpu_count() or 1, 4)
         self._session = None
@@ -139,6 +140,6 @@ def make_embedder(settings) -> Embedder:
     if settings.embedding == "openai":
         return OpenAIEmbedder(
             settings.embedding_model, settings.openai_base_url, settings.openai_api_key,
-            batch_size=settings.embedding_batch_size,
+            batch_size=settings.embedding_batch_size or 64,
         )
-    return MiniLMEmbedder(batch_size=settings.embedding_batch_size)
+    return MiniLMEmbedder(batch_size=settings.embedding_batch_size or 4)

@@ -202,7 +202,7 @@ class VectorIndex:
             to_delete.extend(have)
 
         bar = tqdm(total=len(to_embed), unit="chunk", desc="Embedding", disable=not progress, leave=False)
-        step = max(getattr(self.embedder, "batch_size", 32), 1)  # upsert per batch: a stop loses one batch at most
+        step = 8 * max(getattr(self.embedder, "batch_size", 4), 1)  # a stop loses at most one step of work
         for b in range(0, len(to_embed), step):
             batch = to_embed[b : b + step]
             vectors = self.embedder.embed([c.embed_text for c, _ in batch])
