@@ -73,3 +73,12 @@ def retriever(settings: Settings) -> Retriever:
     index = VectorIndex(settings, embedder)
     index.lexical()  # opens the collection: a missing or mismatched index fails here, clearly
     return Retriever(index, embedder, k=settings.top_k)
+
+
+def answer_chain(settings: Settings):
+    """The question-answering chain over the existing index, with the configured chat model."""
+    from .answer import AnswerChain
+    from .models import make_chat_model, model_label
+
+    return AnswerChain(settings, retriever(settings), make_chat_model(settings), model_label(settings),
+                       uses_llm=settings.llm == "openai")

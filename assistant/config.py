@@ -44,6 +44,14 @@ class Settings(BaseSettings):
     # retrieval
     top_k: int = Field(4, ge=1, le=100)
 
+    # answering
+    llm: Literal["offline", "openai"] = "offline"
+    llm_model: str = "gpt-4o-mini"
+    llm_temperature: float = Field(0.0, ge=0.0, le=2.0)
+    llm_timeout: float = Field(60.0, gt=0)
+    llm_max_retries: int = Field(2, ge=0, le=10)
+    max_sentences: int = Field(3, ge=1, le=20)
+
     # OpenAI-compatible endpoints (LLM and embeddings)
     openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "OPENAI_BASE_URL"))
     openai_api_key: str | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))

@@ -16,10 +16,12 @@ import numpy as np
 
 _TOKEN = re.compile(r"\w\w+|\d", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DOUBLED_END = re.compile(r"([b-df-hj-np-tv-z])\1$")  # "programm(e)" and "program" meet
 STOPWORDS = set(
     """a an and are as at be been by for from had has have he her his how i in into is it its of on or our
     she that the their them there these they this those to was we were what when where which who whom whose why
     will with would you your do does did can could about after also than then so such not no but if all any
+    many much among one ones there here
     и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от
     меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас нибудь опять уж вам
     ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто
@@ -52,9 +54,9 @@ def tokenize(text: str) -> list[str]:
             tokens.append(ru.stemWord(word))
             latin = anyascii(word).lower()
             if latin.isalnum() and latin not in STOPWORDS:
-                tokens.append(en.stemWord(latin))
+                tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(latin)))
         else:
-            tokens.append(en.stemWord(word))
+            tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(word)))
     return tokens
 
 

@@ -75,3 +75,52 @@ class Passage:
             "score": round(self.score, 6),
         }
         return {"rank": rank, **d} if rank is not None else d
+
+
+@dataclass
+class Citation:
+    """A checked citation: passage n of the answer's passages, and the quote that supports the claim."""
+
+    n: int
+    article: str
+    chunk: int
+    title: str
+    date: str | None
+    quote: str
+    start: int  # character offsets of the quote in the cleaned article
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    """What the chain returns; `to_dict` is the `ask --json` shape."""
+
+    question: str
+    standalone_question: str
+    answer: str
+    refused: bool
+    citations: list[Citation]
+    passages: list[Passage]
+    model: str
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # citation markers removed or moved, with reasons
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "standalone_question": self.standalone_question,
+            "answer": self.answer,
+            "refused": self.refused,
+            "citations": [c.to_dict() for c in self.citations],
+            "passages": [
+                {"n": i, "article": p.article, "chunk": p.chunk, "title": p.title, "date": p.date,
+                 "text": p.text, "score": round(p.score, 6)}
+                for i, p in enumerate(self.passages, start=1)
+            ],
+            "model": self.model,
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+            "problems": self.problems,
+        }
