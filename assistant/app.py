@@ -6,7 +6,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chunking import chunk_article
 from .config import Settings
 from .corpus import CorpusLoad, Skipped, load_corpus
 from .embeddings import make_embedder
@@ -32,6 +31,8 @@ def chunking_signature(settings: Settings) -> str:
 
 def read_corpus(settings: Settings) -> Corpus:
     """Articles of the corpus folder, chunked as the index stores them."""
+    from .chunking import chunk_article  # LangChain's splitter: only commands that chunk pay for it
+
     load = load_corpus(Path(settings.corpus_dir), settings.max_file_mb)
     chunks = {a.id: chunk_article(a, settings.chunk_tokens, settings.chunk_overlap) for a in load.articles}
     return Corpus(load, chunks)

@@ -127,8 +127,112 @@ def search(ctx: click.Context, query: str, k, articles, date_from, date_to, as_j
         click.echo(textwrap.indent(textwrap.fill(p.text, 100), "    "))
 
 
+def _load_history(path) -> list[dict]:
+    try:
+        data = json.loads(open(path, encoding="utf-8").read())
+    except (OSError, ValueError) as e:
+        raise click.BadParameter(f"cannot read {path} as JSON ({e})", param_hint="--history") from None
+    ok = isinstance(data, list) and all(
+        isinstance(t, dict) and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str)
+        for t in data
+    )
+    if not ok:
+        raise click.BadParameter('write a JSON list of {"role": "user"|"assistant", "content": "..."}',
+                                 param_hint="--history")
+    return data
+
+
+def _render_answer(answer, show_problems: bool = True) -> None:
+    click.echo(textwrap.fill(answer.answer, 100) if "\n" not in answer.answer else answer.answer)
+    if answer.citations:
+        click.echo()
+        click.secho("Sources", bold=True)
+        for c in answer.citations:
+            click.echo(f"[{c.n}] {c.title} ({c.date or 'undated'}) — {c.article}, chars {c.start}-{c.end}")
+            click.echo(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
+    if show_problems and answer.problems:
+        for p in answer.problems:
+            click.secho(f"note: {p}", dim=True, err=True)
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--history", "history_file", type=click.Path(dir_okay=False),
+              help='JSON list of earlier turns: [{"role": "user"|"assistant", "content": "..."}].')
+@click.option("-k", "k", type=click.IntRange(1, 50), help="How many passages to retrieve [ASSISTANT_TOP_K].")
+@click.option("--model", "llm", type=click.Choice(["offline", "openai"]), help="Chat model [ASSISTANT_LLM].")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def ask(ctx: click.Context, question: str, history_file, k, llm, as_json: bool) -> None:
+    """Answer QUESTION from the news, with checked citations."""
+    from .app import answer_chain
+
+    history = _load_history(history_file) if history_file else []
+    if not question.strip():
+        raise click.BadParameter("the question is empty", param_hint="QUESTION")
+    answer = answer_chain(_settings(ctx, llm=llm)).ask(question, history, k=k)
+    if as_json:
+        _echo_json(answer.to_dict())
+    else:
+        _render_answer(answer)
+
+
+@cli.command()
+@click.option("--model", "llm", type=click.Choice(["offline", "openai"]), help="Chat model [ASSISTANT_LLM].")
+@click.pass_context
+def chat(ctx: click.Context, llm=None) -> None:
+    """Chat in the terminal: follow-up questions keep their context. /reset starts over, /quit leaves."""
+    from .app import answer_chain
+    from .types import Answer
+
+    chain = answer_chain(_settings(ctx, llm=llm))
+    history: list[dict] = []
+    click.secho(f"News assistant ({chain.model_label}). Ask about the news; /reset, /quit.", bold=True, err=True)
+    while True:
+        try:
+            question = input("\nyou> ").strip()
+        except EOFError:
+            click.echo(err=True)
+            return
+        if question in ("/quit", "/exit", "quit", "exit"):
+            return
+        if question == "/reset":
+            history = []
+            click.echo("(new conversation)", err=True)
+            continue
+        if not question:
+            continue
+        try:
+            answer = None
+            streamed = False
+            for item in chain.stream(question, history):
+                if isinstance(item, Answer):
+                    answer = item
+                elif chain.uses_llm:
+                    click.echo(item, nl=False)
+                    streamed = True
+        except AssistantError as e:
+            click.secho(f"error: {e}", fg="red", err=True)
+            continue
+        click.echo()
+        if streamed and not answer.refused:
+            answer.answer = ""  # already shown as it came; the sources below are the checked ones
+        if answer.answer:
+            click.echo(textwrap.fill(answer.answer, 100))
+        _render_answer_sources(answer)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer or ""}]
+
+
+def _render_answer_sources(answer) -> None:
+    for c in answer.citations:
+        click.secho(f"  [{c.n}] {c.title} ({c.date or 'undated'}): “{textwrap.shorten(c.quote, 90)}”", dim=True)
+
+
 def main() -> None:
     """Entry point: AssistantErrors become one line on stderr (ASSISTANT_DEBUG=1 shows the traceback)."""
+    # Cache bytecode even where PYTHONDONTWRITEBYTECODE is set (as on these machines): otherwise every
+    # start compiles chromadb and LangChain from source, a second of each `ask`. The cache is the venv's.
+    sys.dont_write_bytecode = False
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
