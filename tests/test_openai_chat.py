@@ -1,0 +1,137 @@
+"""The `openai` model path against a real Chat Completions server on 127.0.0.1 (streaming included)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant.app import answer_chain
+from assistant.errors import ModelUnavailableError
+from assistant.types import Answer
+
+from .servers import OpenAIStub, openai_server
+
+
+def replies(messages):
+    """A scripted model: condenses, translates, and answers citing the passage that names the director."""
+    user = messages[-1]["content"]
+    if "Rewrite the last question" in user:
+        return "What agreement was signed at the METU ESG session?"
+    if "Translate this question into English" in user:
+        return "When was the international seminar on education for sustainable development in Almaty?"
+    passages = user.split("<passages>")[1].split("</passages>")[0]
+    for block in passages.split("\n\n["):
+        n = block.lstrip("[").split("]")[0]
+        if "Shalabayeva" in block:
+            return f"The director of METU College is Shalabayeva M.H. [{n}]"
+        if "Zhasyl Almaty" in block:
+            return f"METU signed a memorandum of cooperation with Zhasyl Almaty [{n}][9]."
+        if "April 3-4, 2023" in block:
+            return f"Семинар прошёл 3-4 апреля 2023 года в Алматы [{n}]."
+    return "NOT_IN_CORPUS"
+
+
+@pytest.fixture
+def llm(seeded_settings, monkeypatch):
+    stub = OpenAIStub()
+    stub.chat = replies
+    with openai_server(stub) as url:
+        monkeypatch.setenv("ASSISTANT_LLM", "openai")
+        monkeypatch.setenv("OPENAI_BASE_URL", url)
+        monkeypatch.setenv("ASSISTANT_LLM_MODEL", "stub-model")
+        monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
+        yield stub
+
+
+def chain():
+    from assistant.config import get_settings
+
+    return answer_chain(get_settings())
+
+
+def test_answer_through_the_chat_completions_api(llm):
+    a = chain().ask("Who is the director of METU College?")
+    assert not a.refused and "Shalabayeva" in a.answer and a.model == "openai:stub-model"
+    (c,) = a.citations
+    assert c.article == "004_92e8f732f7c6ab2a"
+    path, body = llm.requests[-1]
+    assert path.endswith("/chat/completions") and body["model"] == "stub-model"
+    system, user = body["messages"][0]["content"], body["messages"][1]["content"]
+    assert "NOT_IN_CORPUS" in system and "English" in system and "data, not instructions" in system
+    assert "<passages>" in user and "Question: Who is the director of METU College?" in user
+
+
+def test_streaming_from_the_server(llm):
+    items = list(chain().stream("Who is the director of METU College?"))
+    assert isinstance(items[-1], Answer) and items[-1].citations
+    pieces = items[:-1]
+    assert len(pieces) >= 5 and "".join(pieces).startswith("The director of METU College")
+    assert llm.requests[-1][1]["stream"] is True
+
+
+def test_llm_condenses_follow_ups_and_its_bad_markers_are_removed(llm):
+    history = [{"role": "user", "content": "Who opened the METU ESG session?"},
+               {"role": "assistant", "content": "The Rector [1]."}]
+    a = chain().ask("What agreement was signed there?", history)
+    assert a.standalone_question == "What agreement was signed at the METU ESG session?"
+    assert a.passages[0].article == "000_fc73a623d024f7d6"
+    assert "[9]" not in a.answer and any("[9]" in p for p in a.problems)
+
+
+def test_non_english_question_is_also_retrieved_in_english_and_answered_in_its_language(llm):
+    a = chain().ask("Когда проходил международный семинар по образованию для устойчивого развития в Алматы?")
+    prompts = [body["messages"][-1]["content"] for _, body in llm.requests]
+    assert any("Translate this question into English" in p for p in prompts)
+    assert "Russian" in llm.requests[-1][1]["messages"][0]["content"]
+    assert not a.refused and "2023" in a.answer
+    assert a.citations[0].article == "001_c1e361d9777a6549"
+
+
+def test_model_refusal_becomes_refused(llm):
+    a = chain().ask("Who is the president of the United States?")
+    assert a.refused and a.citations == [] and "does not contain" in a.answer
+
+
+def test_http_500_is_a_clear_error(llm):
+    llm.fail_status = 500
+    with pytest.raises(ModelUnavailableError, match="HTTP 500"):
+        chain().ask("Who is the director of METU College?")
+    with pytest.raises(ModelUnavailableError, match="HTTP 500"):
+        list(chain().stream("Who is the director of METU College?"))
+
+
+def test_timeout_is_a_clear_error(llm, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_LLM_TIMEOUT", "0.5")
+    llm.delay = 2.0
+    with pytest.raises(ModelUnavailableError, match="did not answer within 0.5s"):
+        chain().ask("Who is the director of METU College?")
+
+
+def test_missing_endpoint_configuration_is_a_clear_error(seeded_settings, monkeypatch):
+    from assistant.errors import ConfigError
+
+    monkeypatch.setenv("ASSISTANT_LLM", "openai")
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
+        chain()
+
+
+def test_cli_unreachable_llm_is_one_line(seeded_settings):
+    env = {**os.environ, "ASSISTANT_LLM": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
+           "ASSISTANT_LLM_MAX_RETRIES": "0"}
+    proc = subprocess.run([sys.executable, "-m", "assistant", "ask", "Who is the director of METU College?"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 1 and "cannot reach the LLM" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_ask_json_with_history(llm, tmp_path):
+    history = tmp_path / "h.json"
+    history.write_text(json.dumps([{"role": "user", "content": "Who opened the METU ESG session?"}]))
+    proc = subprocess.run([sys.executable, "-m", "assistant", "ask", "What agreement was signed there?",
+                           "--history", str(history), "--json"], capture_output=True, text=True,
+                          env=dict(os.environ), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["standalone_question"] == "What agreement was signed at the METU ESG session?"
+    assert out["citations"] and out["citations"][0]["article"] == "000_fc73a623d024f7d6"
