@@ -86,3 +86,21 @@ def answer_chain(settings: Settings):
 
     return AnswerChain(settings, retriever(settings, embedder), make_chat_model(settings), model_label(settings),
                        uses_llm=settings.llm == "openai")
+
+
+def evaluate(settings: Settings, query_file: Path, k: int | None = None, progress: bool = False) -> dict:
+    """Run an evaluation file through the answer chain; the report (see evaluation.run)."""
+    from .evalset import load_queries
+    from .evaluation import run
+    from .models import model_label
+
+    queries = load_queries(query_file)  # a malformed file fails before any work
+    chain = answer_chain(settings)
+    meta = {
+        "model": model_label(settings),
+        "embedding": chain.retriever.embedder.name,
+        "corpus_articles": len({m["metadata"]["article"] for m in chain.retriever.index.stored().values()}),
+        "corpus_chunks": chain.retriever.index.count(),
+        "query_file": str(query_file),
+    }
+    return run(chain, queries, k or settings.top_k, meta, progress)

@@ -1,0 +1,172 @@
+"""Canned queries → scored report: the same code path as `ask`, plus metrics, Markdown and comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import time
+from pathlib import Path
+
+from .evalset import EvalQuery
+from .metrics import LOWER_IS_BETTER, answer_correct, article_rank, facts_found, summarize
+
+
+def _git_commit() -> str | None:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5,
+                             cwd=Path(__file__).resolve().parent)
+        return out.stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def evaluate_query(chain, q: EvalQuery, k: int) -> dict:
+    """One query through the answer chain; raw results as `ask --json` gives them, plus checks."""
+    started = time.perf_counter()
+    answer = chain.ask(q.question, [t.model_dump() for t in q.history], k=k)
+    latency = (time.perf_counter() - started) * 1000
+    entry = {
+        "id": q.id, **answer.to_dict(),
+        "latency_ms": round(latency, 1),
+        "retrieval_ms": round(answer.timings_ms.get("retrieve", 0.0), 1),
+        "sources": q.sources, "expect": q.expect, "lang": q.lang, "multi": q.multi,
+    }
+    entry["checks"] = {
+        "article_rank": article_rank(entry),
+        "evidence": facts_found(" ".join(p["text"] for p in entry["passages"][:k]), q.expect) if q.sources else None,
+        "facts": answer_correct(entry) if q.sources else None,
+        "citations_ok": all(c["article"] in q.sources for c in entry["citations"]) if q.sources else None,
+        "refusal_ok": bool(entry["refused"]) if not q.sources else not entry["refused"],
+    }
+    return entry
+
+
+def run(chain, queries: list[EvalQuery], k: int, meta: dict, progress: bool = False) -> dict:
+    """The report for these queries; on Ctrl-C, the report of what was done so far."""
+    from tqdm import tqdm
+
+    entries: list[dict] = []
+    interrupted = False
+    try:
+        for q in tqdm(queries, desc="Evaluating", unit="query", disable=not progress, leave=False):
+            entries.append(evaluate_query(chain, q, k))
+    except KeyboardInterrupt:
+        interrupted = True
+    summary = {**summarize(entries, k), **meta, "k": k, "git_commit": _git_commit(),
+               "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+               "interrupted": interrupted, "total_queries": len(queries)}
+    return {"summary": summary, "queries": entries}
+
+
+METRIC_ROWS = [
+    ("hit_at_1", "hit@1"), ("hit_at_{k}", "hit@{k}"), ("mrr", "MRR"), ("evidence_at_{k}", "evidence@{k}"),
+    ("fact_recall", "fact recall"), ("citation_precision", "citation precision"),
+    ("refusal_accuracy", "refusal accuracy"), ("false_refusals", "false refusals"),
+    ("retrieval_p50_ms", "retrieval p50 ms"), ("retrieval_p95_ms", "retrieval p95 ms"),
+    ("answer_p50_ms", "answer p50 ms"), ("answer_p95_ms", "answer p95 ms"),
+]
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.3f}" if abs(v) <= 1 else f"{v:.1f}"
+    return str(v)
+
+
+def markdown(report: dict) -> str:
+    """The summary as a Markdown table, for the terminal and for pasting into a report."""
+    s = report["summary"]
+    k = s["k"]
+    lines = [
+        f"Evaluation of {s.get('queries')} queries ({s.get('answerable')} answerable) · model {s.get('model')} · "
+        f"embedding {s.get('embedding')} · corpus {s.get('corpus_articles')} articles / "
+        f"{s.get('corpus_chunks')} chunks · k={k} · commit {s.get('git_commit') or '–'}",
+        "",
+        "| metric | value |",
+        "|---|---|",
+    ]
+    for key, label in METRIC_ROWS:
+        lines.append(f"| {label.format(k=k)} | {_fmt(s.get(key.format(k=k)))} |")
+    if s.get("interrupted"):
+        lines.append(f"\nInterrupted: {s['queries']} of {s['total_queries']} queries done.")
+    failed = [e for e in report["queries"] if not _passed(e)]
+    if failed:
+        lines += ["", "| query | problem |", "|---|---|"]
+        lines += [f"| {e['id']} | {_problem(e)} |" for e in failed]
+    return "\n".join(lines)
+
+
+def _passed(entry: dict) -> bool:
+    c = entry["checks"]
+    if not entry["sources"]:
+        return c["refusal_ok"]
+    return bool(c["facts"] and c["citations_ok"])
+
+
+def _problem(entry: dict) -> str:
+    c = entry["checks"]
+    if not entry["sources"]:
+        return "answered an unanswerable question"
+    if entry["refused"]:
+        return "refused an answerable question"
+    if not c["facts"]:
+        return "answer misses an expected fact" + ("" if c["evidence"] else " (not in the top-k passages either)")
+    return "cites a passage from an unexpected article"
+
+
+def check_thresholds(summary: dict, minimums: dict[str, float], maximums: dict[str, float]) -> list[str]:
+    """The thresholds the summary breaks, as readable lines."""
+    broken = []
+    for name, limit in minimums.items():
+        value = summary.get(name)
+        if value is None or value < limit:
+            broken.append(f"{name} = {_fmt(value)} is below {limit:g}")
+    for name, limit in maximums.items():
+        value = summary.get(name)
+        if value is None or value > limit:
+            broken.append(f"{name} = {_fmt(value)} is above {limit:g}")
+    return broken
+
+
+def known_metrics(k: int) -> set[str]:
+    return {key.format(k=k) for key, _ in METRIC_ROWS}
+
+
+def compare(a: dict, b: dict) -> str:
+    """Per-metric differences (B − A) and the queries whose outcome changed, as Markdown."""
+    sa, sb = a["summary"], b["summary"]
+    k = sb.get("k", sa.get("k", 4))
+    lines = [f"A: commit {sa.get('git_commit') or '–'}, model {sa.get('model')} · "
+             f"B: commit {sb.get('git_commit') or '–'}, model {sb.get('model')}", "",
+             "| metric | A | B | B − A |", "|---|---|---|---|"]
+    for key, label in METRIC_ROWS:
+        va, vb = sa.get(key.format(k=sa.get("k", k))), sb.get(key.format(k=k))
+        diff = "–" if va is None or vb is None else f"{vb - va:+.3f}".rstrip("0").rstrip(".")
+        better = ""
+        if va is not None and vb is not None and va != vb:
+            improved = (vb < va) if key in LOWER_IS_BETTER else (vb > va)
+            better = " ▲" if improved else " ▼"
+        lines.append(f"| {label.format(k=k)} | {_fmt(va)} | {_fmt(vb)} | {diff}{better} |")
+    qa = {e["id"]: e for e in a["queries"]}
+    changed = []
+    for e in b["queries"]:
+        old = qa.get(e["id"])
+        if old is None:
+            changed.append(f"| {e['id']} | – | {'pass' if _passed(e) else _problem(e)} |")
+        elif _passed(old) != _passed(e) or old["checks"]["article_rank"] != e["checks"]["article_rank"]:
+            describe = lambda x: ("pass" if _passed(x) else _problem(x)) + f", rank {x['checks']['article_rank']}"  # noqa: E731
+            changed.append(f"| {e['id']} | {describe(old)} | {describe(e)} |")
+    lines += ["", "Queries whose outcome changed:" if changed else "No query changed outcome."]
+    if changed:
+        lines += ["| query | A | B |", "|---|---|---|"] + changed
+    return "\n".join(lines)
+
+
+def write_report(report: dict, path: Path, fmt: str) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = markdown(report) + "\n" if fmt == "md" else json.dumps(report, ensure_ascii=False, indent=2)
+    path.write_text(text, encoding="utf-8")
