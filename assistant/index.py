@@ -170,7 +170,6 @@ class VectorIndex:
         if not articles and not keep:
             raise CorpusError("the corpus has no usable article; the index was left as it was")
         col = self._open(create=True)
-        self._set_state("syncing", "")
         by_article: dict[str, dict[str, dict]] = {}
         for cid, row in self.stored().items():
             meta = row["metadata"] or {}
@@ -201,6 +200,11 @@ class VectorIndex:
             report.deleted += 1
             to_delete.extend(have)
 
+        if not (to_embed or to_update or to_delete):
+            self.lexical()  # nothing to write; BM25 is still checked, and rebuilt if out of step
+            report.seconds = round(time.perf_counter() - started, 3)
+            return report
+        self._set_state("syncing", "")  # until the end: search rebuilds BM25 from what the store holds
         bar = tqdm(total=len(to_embed), unit="chunk", desc="Embedding", disable=not progress, leave=False)
         step = 8 * max(getattr(self.embedder, "batch_size", 4), 1)  # a stop loses at most one step of work
         for b in range(0, len(to_embed), step):

@@ -1,5 +1,5 @@
-"""Retrieval benchmark: ingest throughput, unchanged re-ingest, search latency and evidence@k,
-for the assistant's hybrid retrieval and the naive dense baseline, in one process.
+"""Retrieval benchmark: ingest throughput, unchanged re-ingest, search latency, hit@1, hit@k, MRR and
+evidence@k, for the assistant's hybrid retrieval and the naive dense baseline, in one process.
 
     uv run python benchmarks/retrieval.py [--corpus seeds] [--queries tests/data/dev_queries.yaml] [--repeat 20]
 """
@@ -21,23 +21,20 @@ from baseline import NaiveDenseBaseline  # noqa: E402
 from assistant.app import ingest, read_corpus, retriever  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.embeddings import MiniLMEmbedder  # noqa: E402
+from assistant.metrics import evidence_at_k, facts_found, hit_at, mrr, percentile  # noqa: E402
 
 
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
-
-
-def evidence(queries, search, k: int) -> tuple[int, int, list[str]]:
-    hits, misses = 0, []
-    answerable = [q for q in queries if q.get("sources")]
-    for q in answerable:
-        text = " ".join(p.text for p in search(q["question"], k)).lower()
-        if all(any(s.lower() in text for s in group) for group in q.get("expect", [])):
-            hits += 1
-        else:
-            misses.append(q["id"])
-    return hits, len(answerable), misses
+def retrieval_entries(queries, search, k: int) -> list[dict]:
+    """Report-shaped entries (see assistant.metrics) for the retrieval side only."""
+    entries = []
+    for q in queries:
+        text = q["question"]
+        if q.get("history"):  # neither side condenses: both get the earlier user turns
+            text = " ".join(t["content"] for t in q["history"] if t["role"] == "user") + " " + text
+        passages = [{"article": p.article, "text": p.text} for p in search(text, k)]
+        entries.append({"id": q["id"], "sources": q.get("sources", []), "expect": q.get("expect", []),
+                        "passages": passages})
+    return entries
 
 
 def latencies(queries, search, k: int, repeat: int) -> list[float]:
@@ -82,9 +79,12 @@ def main() -> None:
         for name, search, chunks, ingest_s in (("hybrid (assistant)", hybrid_search, full.chunks, full.seconds),
                                                 ("naive dense baseline", base.search, base.chunks, base_ingest)):
             lat = latencies(queries, search, args.k, args.repeat)
-            hits, total, misses = evidence(queries, search, args.k)
+            entries = retrieval_entries(queries, search, args.k)
+            misses = [e["id"] for e in entries
+                      if e["sources"] and not facts_found(" ".join(p["text"] for p in e["passages"]), e["expect"])]
             rows.append((name, chunks, chunks / ingest_s, percentile(lat, 0.5), percentile(lat, 0.95),
-                         f"{hits}/{total}", ",".join(misses) or "-"))
+                         hit_at(entries, 1), hit_at(entries, args.k), mrr(entries), evidence_at_k(entries, args.k),
+                         ",".join(misses) or "-"))
 
     print(f"corpus: {args.corpus} ({full.articles} articles); queries: {args.queries} ({len(queries)}); "
           f"k={args.k}; {args.repeat} rounds")
@@ -93,10 +93,13 @@ def main() -> None:
     print(f"embedding alone (model loaded): {embed_rate:.1f} chunks/s")
     print(f"second ingest, nothing changed: {again.seconds * 1000:.0f} ms, {again.embedded} chunks embedded")
     print()
-    print("| retrieval | chunks | chunks/s ingest | search p50 ms | search p95 ms | evidence@k | misses |")
-    print("|---|---|---|---|---|---|---|")
-    for name, chunks, rate, p50, p95, ev, misses in rows:
-        print(f"| {name} | {chunks} | {rate:.1f} | {p50:.1f} | {p95:.1f} | {ev} | {misses} |")
+    k = args.k
+    print(f"| retrieval | chunks | chunks/s ingest | search p50 ms | search p95 ms | hit@1 | hit@{k} | MRR "
+          f"| evidence@{k} | evidence misses |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, chunks, rate, p50, p95, h1, hk, rr, ev, misses in rows:
+        print(f"| {name} | {chunks} | {rate:.1f} | {p50:.1f} | {p95:.1f} | {h1:.3f} | {hk:.3f} | {rr:.3f} "
+              f"| {ev:.3f} | {misses} |")
 
 
 if __name__ == "__main__":
