@@ -1,7 +1,7 @@
 """Citations: number the passages for the prompt, then check every [n] the model wrote.
 
 A marker must name a passage the model was given, and that passage must support the
-sentence it ends. Markers that name no passage are removed; a marker on a passage that
+sentence it ends: hold half of its content words and every name and number it states. Markers that name no passage are removed; a marker on a passage that
 does not support its sentence is moved to the passage that does, or removed. Every kept
 citation carries its quote (the supporting sentence) with offsets in the article.
 """
@@ -40,7 +40,19 @@ def claim_tokens(text: str) -> set[str]:
     return set(tokenize(english_rendering(text) if mostly_cyrillic(text) else text))
 
 
-def _support(claim_tokens: set[str], passage_tokens: set[str]) -> float:
+_SPECIFIC = re.compile(r"(?<=\S\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*|\d[\d,.]*\d|\d")
+
+
+def specifics(claim: str) -> set[str]:
+    """Tokens of the names (capitalised words past the first) and numbers a claim states."""
+    text = english_rendering(claim) if mostly_cyrillic(claim) else claim
+    return set(tokenize(" ".join(m.group(0) for m in _SPECIFIC.finditer(text))))
+
+
+def _support(claim_tokens: set[str], passage_tokens: set[str], names: set[str] = frozenset()) -> float:
+    """Share of the claim's words the passage holds; 0 when it lacks a name or number of the claim."""
+    if names - passage_tokens:
+        return 0.0
     return len(claim_tokens & passage_tokens) / len(claim_tokens) if claim_tokens else 1.0
 
 
@@ -79,16 +91,16 @@ def check(answer: str, passages: list[Passage]) -> Checked:
         before, numbers, after = parts[i - 1], parts[i], parts[i + 1]
         if before.strip(" .,;:"):
             claim = _claim_before(before)
-        claim_toks = claim_tokens(claim)
+        claim_toks, names = claim_tokens(claim), specifics(claim)
         kept: list[int] = []
         for n in (int(x) for x in re.split(r"\s*[,;]\s*", numbers)):
             if not 1 <= n <= len(passages):
                 problems.append(f"removed [{n}]: there is no passage {n}")
                 continue
-            support = _support(claim_toks, tokens[n - 1])
+            support = _support(claim_toks, tokens[n - 1], names)
             if support < SUPPORT:
-                alt = max(range(len(passages)), key=lambda j: _support(claim_toks, tokens[j]))
-                alt_support = _support(claim_toks, tokens[alt])
+                alt = max(range(len(passages)), key=lambda j: _support(claim_toks, tokens[j], names))
+                alt_support = _support(claim_toks, tokens[alt], names)
                 if alt_support >= SUPPORT:
                     problems.append(f"moved [{n}] to [{alt + 1}]: passage {n} does not state “{claim[:60]}”")
                     n, support = alt + 1, alt_support
@@ -129,7 +141,7 @@ def attach(answer: str, passages: list[Passage]) -> str:
         if MARKER.fullmatch(sentence.strip()) or cited:
             out.append(sentence)
             continue
-        claim = claim_tokens(sentence)
-        j = max(range(len(passages)), key=lambda i: _support(claim, tokens[i]))
-        out.append(f"{sentence} [{j + 1}]" if claim and _support(claim, tokens[j]) >= 0.6 else sentence)
+        claim, names = claim_tokens(sentence), specifics(sentence)
+        j = max(range(len(passages)), key=lambda i: _support(claim, tokens[i], names))
+        out.append(f"{sentence} [{j + 1}]" if claim and _support(claim, tokens[j], names) >= 0.6 else sentence)
     return " ".join(out)
