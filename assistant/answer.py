@@ -94,7 +94,7 @@ class AnswerChain:
         t = time.perf_counter()
         standalone = state["standalone"]
         info = analyse(standalone)
-        k = state.get("k") or self.settings.top_k
+        k = state.get("k") or self.settings.answer_k
         spread = {"max_per_article": 2, "k": max(k, 8)} if info.enumerative else {"k": k}
         passages = self.retriever.search(standalone, **spread)
         if self.uses_llm and question_language(standalone) != "en":

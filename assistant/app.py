@@ -103,4 +103,4 @@ def evaluate(settings: Settings, query_file: Path, k: int | None = None, progres
         "corpus_chunks": chain.retriever.index.count(),
         "query_file": str(query_file),
     }
-    return run(chain, queries, k or settings.top_k, meta, progress)
+    return run(chain, queries, k or settings.answer_k, meta, progress)

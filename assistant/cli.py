@@ -159,7 +159,7 @@ def _render_answer(answer, show_problems: bool = True) -> None:
 @click.argument("question")
 @click.option("--history", "history_file", type=click.Path(dir_okay=False),
               help='JSON list of earlier turns: [{"role": "user"|"assistant", "content": "..."}].')
-@click.option("-k", "k", type=click.IntRange(1, 50), help="How many passages to retrieve [ASSISTANT_TOP_K].")
+@click.option("-k", "k", type=click.IntRange(1, 50), help="Passages given to the model [ASSISTANT_ANSWER_K].")
 @click.option("--model", "llm", type=click.Choice(["offline", "openai"]), help="Chat model [ASSISTANT_LLM].")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
@@ -242,7 +242,7 @@ def _thresholds(ctx, param, values) -> dict[str, float]:
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
               help="Format of the --output file.")
 @click.option("--model", "llm", type=click.Choice(["offline", "openai"]), help="Chat model [ASSISTANT_LLM].")
-@click.option("-k", "k", type=click.IntRange(1, 50), help="Passages per question [ASSISTANT_TOP_K].")
+@click.option("-k", "k", type=click.IntRange(1, 50), help="Passages per question [ASSISTANT_ANSWER_K].")
 @click.option("--fail-under", multiple=True, callback=_thresholds, metavar="METRIC=VALUE",
               help="Exit non-zero when METRIC is below VALUE (repeatable).")
 @click.option("--fail-over", multiple=True, callback=_thresholds, metavar="METRIC=VALUE",

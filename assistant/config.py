@@ -41,8 +41,9 @@ class Settings(BaseSettings):
     embedding_model: str = "text-embedding-3-small"
     embedding_batch_size: int | None = Field(None, ge=1, le=1024)  # None: the embedder's own default
 
-    # retrieval
+    # retrieval: passages shown by `search`, and passages given to the model to answer from
     top_k: int = Field(4, ge=1, le=100)
+    answer_k: int = Field(6, ge=1, le=50)
 
     # answering
     llm: Literal["offline", "openai"] = "offline"

@@ -21,6 +21,7 @@ _GENERIC = set(tokenize(
 _TYPES = [
     ("price", r"\b(price|cost|how much does|how much is|стоимост|цен[аыу]|сколько стоит|баға|құны)"),
     ("year", r"\b(which|what|in what) year\b|\bв каком году\b|\bқай жыл"),
+    ("duration", r"\bhow long\b|\bfor how many years\b|\bкак долго\b|\bсколько лет\b|\bқанша уақыт\b"),
     ("count", r"\bhow many\b|\bhow much\b|\bnumber of\b|\bсколько\b|\bқанша\b|\bнеше\b"),
     ("date", r"\bwhen\b|\bwhat date\b|\bкогда\b|\bқашан\b|\bкакого числа\b"),
     ("person", r"^\s*who\b|\bwho (is|was|are|were)\b|^\s*кто\b|^\s*кім\b"),
@@ -89,7 +90,7 @@ def analyse(question: str) -> QuestionInfo:
         if re.search(pattern, question, re.IGNORECASE) or re.search(pattern, english, re.IGNORECASE):
             kind = name
             break
-    generic = _GENERIC | ({"year"} if kind == "year" else set()) | ({"date"} if kind == "date" else set())
+    generic = _GENERIC | {"year": {"year"}, "date": {"date"}, "duration": {"long"}}.get(kind, set())
     terms = tuple(dict.fromkeys(t for t in tokenize(english) if t not in generic))
     context = tuple(t for t in dict.fromkeys(tokenize(context_text)) if t not in terms and t not in generic)
     enumerative = bool(_ENUMERATIVE.search(question)) and bool(_PLURAL_HINT.search(question.split("?")[0]))
@@ -108,6 +109,9 @@ def satisfies(kind: str | None, sentence: str) -> bool:
         return bool(_YEAR.search(sentence))
     if kind == "date":
         return bool(_DATE.search(sentence) or _YEAR.search(sentence))
+    if kind == "duration":  # "for the seventh year", "since 2012", "three months"
+        return bool(_NUMBER.search(sentence) or _YEAR.search(sentence) or
+                    re.search(r"\b(since|for|years?|months?|weeks?|days?|decades?)\b", sentence, re.IGNORECASE))
     if kind == "count":
         # a number that is not just a year or part of a date
         stripped = _DATE.sub(" ", sentence)

@@ -47,7 +47,7 @@ def parse_prompt(prompt: str) -> tuple[str, list[_Passage]]:
     return (question.group(1).strip() if question else prompt.strip()), passages
 
 
-_TYPED = ("price", "year", "date", "count")
+_TYPED = ("price", "year", "date", "count", "duration")
 
 
 @dataclass
