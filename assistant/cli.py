@@ -105,9 +105,11 @@ def ingest(ctx: click.Context, rebuild: bool = False, as_json: bool = False) -> 
 @click.option("--article", "articles", multiple=True, help="Only these article ids (repeatable).")
 @click.option("--from", "date_from", callback=_iso_date, help="Only articles dated on or after YYYY-MM-DD.")
 @click.option("--to", "date_to", callback=_iso_date, help="Only articles dated on or before YYYY-MM-DD.")
+@click.option("--per-article", type=click.IntRange(1, 100),
+              help="At most N passages from one article (for questions about the whole corpus).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-def search(ctx: click.Context, query: str, k, articles, date_from, date_to, as_json: bool) -> None:
+def search(ctx: click.Context, query: str, k, articles, date_from, date_to, per_article, as_json: bool) -> None:
     """Print the passages that best match QUERY (hybrid: dense + BM25)."""
     from .app import retriever
 
@@ -115,7 +117,7 @@ def search(ctx: click.Context, query: str, k, articles, date_from, date_to, as_j
         raise click.BadParameter("the query is empty; write what you are looking for", param_hint="QUERY")
     settings = _settings(ctx)
     passages = retriever(settings).search(query, k=k or settings.top_k, articles=list(articles) or None,
-                                          date_from=date_from, date_to=date_to)
+                                          date_from=date_from, date_to=date_to, max_per_article=per_article)
     if as_json:
         _echo_json([p.to_dict(rank=i) for i, p in enumerate(passages, start=1)])
         return

@@ -54,6 +54,14 @@ def test_search_plain_and_filters():
     assert out.count("000_fc73a623d024f7d6#") == 2 and "[1]" in out
 
 
+def test_search_spread_over_articles():
+    run("ingest")
+    q = "Which partnerships between universities and colleges or city institutions are described in the news?"
+    hits = json.loads(run("search", q, "--per-article", "2", "--json").stdout)
+    assert len({h["article"] for h in hits}) >= 2
+    assert any("Zhasyl Almaty" in h["text"] for h in hits) and any("college" in h["text"].lower() for h in hits)
+
+
 @pytest.mark.parametrize("args, message", [
     (("search", "anything"), "assistant ingest"),
     (("search", "x", "--from", "yesterday"), "YYYY-MM-DD"),

@@ -102,6 +102,12 @@ def test_http_500_is_a_clear_error(llm):
         list(chain().stream("Who is the director of METU College?"))
 
 
+def test_bad_key_is_a_clear_error(llm):
+    llm.fail_status = 401
+    with pytest.raises(ModelUnavailableError, match="refused the API key; set a valid OPENAI_API_KEY"):
+        chain().ask("Who is the director of METU College?")
+
+
 def test_timeout_is_a_clear_error(llm, monkeypatch):
     monkeypatch.setenv("ASSISTANT_LLM_TIMEOUT", "0.5")
     llm.delay = 2.0
