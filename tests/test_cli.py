@@ -87,3 +87,23 @@ def test_bad_setting_is_named():
 def test_unreachable_chroma_server():
     proc = run("--chroma-url", "http://127.0.0.1:9", "search", "x", check=False)
     assert proc.returncode == 1 and "not reachable" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_main_job_indexes_then_chats_with_follow_ups():
+    proc = subprocess.run([sys.executable, "-m", "assistant"], input="Who opened the METU ESG session?\n"
+                          "What agreement was signed there?\n/quit\n", capture_output=True, text=True,
+                          env=dict(os.environ), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "5 added" in proc.stderr  # the first run indexed the corpus
+    answers = proc.stdout.split("you>")
+    assert "Akpanbetov" in proc.stdout
+    assert "Zhasyl Almaty" in answers[-1] or "Zhasyl Almaty" in answers[-2]
+
+
+def test_ask_plain_output_lists_sources():
+    run("ingest")
+    out = run("ask", "How many applications with business plans were submitted to the Belesteri project?").stdout
+    answer, sources = out.split("Sources")
+    assert "650" in answer
+    assert "Belesteri" in sources or "650" in sources  # the quote of the cited passage
+    assert any(f"[{n}] " in sources for n in range(1, 7))
