@@ -124,7 +124,7 @@ class AnswerChain:
         language = question_language(state["question"])
         refused, citations, problems, text = True, [], [], ""
         if REFUSAL_TOKEN not in raw and raw.strip():
-            checked = check(attach(raw, passages), passages)
+            checked = check(attach(raw, passages), passages, state["question"])
             citations, problems, text = checked.citations, checked.problems, checked.text
             refused = not citations
             if refused:

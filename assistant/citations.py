@@ -79,9 +79,14 @@ def _claim_before(text: str) -> str:
     return ""
 
 
-def check(answer: str, passages: list[Passage]) -> Checked:
-    """Verify and repair the markers of an answer; build the citations."""
+def check(answer: str, passages: list[Passage], question: str = "") -> Checked:
+    """Verify and repair the markers of an answer; build the citations.
+
+    A claim that only restates the question (no word the question lacks) supports nothing:
+    small models often echo the question with a marker.
+    """
     tokens = [set(tokenize(p.title + " " + p.text)) for p in passages]
+    asked = claim_tokens(question) if question else set()
     parts = MARKER.split(answer)
     out: list[str] = [parts[0]]
     problems: list[str] = []
@@ -96,6 +101,9 @@ def check(answer: str, passages: list[Passage]) -> Checked:
         for n in (int(x) for x in re.split(r"\s*[,;]\s*", numbers)):
             if not 1 <= n <= len(passages):
                 problems.append(f"removed [{n}]: there is no passage {n}")
+                continue
+            if asked and claim_toks and claim_toks <= asked:
+                problems.append(f"removed [{n}]: “{claim[:60]}” only restates the question")
                 continue
             support = _support(claim_toks, tokens[n - 1], names)
             if support < SUPPORT:

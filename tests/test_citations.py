@@ -50,6 +50,13 @@ def test_grouped_markers_are_split_and_sentence_after_marker():
     assert [c.n for c in r.citations] == [1, 2]
 
 
+def test_echo_of_the_question_is_not_an_answer():
+    q = "How many applications with business plans were submitted?"
+    r = check("How many applications with business plans were submitted? [2]", PASSAGES, question=q)
+    assert r.citations == [] and any("restates the question" in p for p in r.problems)
+    assert check("Over 650 applications with business plans were submitted [2].", PASSAGES, question=q).citations
+
+
 def test_attach_adds_markers_to_uncited_supported_sentences():
     text = attach("The rector opened the session. Something nobody said at all.", PASSAGES)
     assert text.startswith("The rector opened the session. [1]")
