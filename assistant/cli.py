@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import textwrap
+from pathlib import Path
 
 import click
 
@@ -131,7 +132,7 @@ def search(ctx: click.Context, query: str, k, articles, date_from, date_to, per_
 
 def _load_history(path) -> list[dict]:
     try:
-        data = json.loads(open(path, encoding="utf-8").read())
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise click.BadParameter(f"cannot read {path} as JSON ({e})", param_hint="--history") from None
     ok = isinstance(data, list) and all(
@@ -260,7 +261,7 @@ def eval_cmd(ctx, query_file, output, fmt, llm, k, fail_under, fail_over, compar
         reports = []
         for path in compare:
             try:
-                reports.append(json.loads(open(path, encoding="utf-8").read()))
+                reports.append(json.loads(Path(path).read_text(encoding="utf-8")))
             except ValueError as e:
                 raise click.BadParameter(f"{path} is not a JSON report ({e})", param_hint="--compare") from None
         click.echo(evaluation.compare(*reports))

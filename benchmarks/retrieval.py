@@ -7,7 +7,6 @@ evidence@k, for the assistant's hybrid retrieval and the naive dense baseline, i
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time

@@ -58,7 +58,7 @@ def test_citations_carry_quotes_with_offsets_into_the_article(dev_answers):
 
     articles = {x.id: x for x in load_corpus(SEEDS).articles}
     n = 0
-    for q, a in dev_answers.values():
+    for _q, a in dev_answers.values():
         for c in a.citations:
             assert articles[c.article].text[c.start:c.end] == c.quote
             assert a.passages[c.n - 1].article == c.article
