@@ -90,7 +90,13 @@ class VectorIndex:
                         "start it (chroma run --path DIR --port PORT) or unset ASSISTANT_CHROMA_URL"
                     ) from None
             else:
-                client = chromadb.PersistentClient(path=self.where, settings=chroma_settings)
+                try:
+                    client = chromadb.PersistentClient(path=self.where, settings=chroma_settings)
+                except Exception as e:  # a damaged or foreign folder: never delete it for the user
+                    raise StoreUnavailableError(
+                        f"the index folder {self.where} cannot be opened ({str(e).splitlines()[0][:120]}); "
+                        "move it away and run: uv run assistant ingest"
+                    ) from None
             self._client = client
         return self._client
 
@@ -102,11 +108,11 @@ class VectorIndex:
         if self._collection is not None:
             return self._collection
         name = self.settings.collection
+        from chromadb.errors import NotFoundError
+
         try:
             col = self.client.get_collection(name, embedding_function=None)
-        except StoreUnavailableError:
-            raise
-        except Exception:
+        except NotFoundError:
             if not create:
                 raise IndexMissingError(
                     f"no index '{name}' in {self.where}; build it with: uv run assistant ingest"
@@ -230,11 +236,11 @@ class VectorIndex:
 
     def drop(self) -> None:
         """Delete the collection and its BM25 twin (for --rebuild)."""
+        from chromadb.errors import NotFoundError
+
         try:
             self.client.delete_collection(self.settings.collection)
-        except StoreUnavailableError:
-            raise
-        except Exception:
+        except NotFoundError:
             pass  # nothing to delete
         self._collection = None
         self._lexical = None

@@ -172,3 +172,14 @@ def test_stored_vectors_are_the_embedder_vectors():
     vecs = MiniLMEmbedder().embed(texts)
     for i, v in zip(some, vecs):
         assert float(np.dot(v, rows[i][2])) > 0.999
+
+
+def test_damaged_store_is_a_clear_error_and_left_alone():
+    from assistant.errors import StoreUnavailableError
+
+    chroma = get_settings().store_dir / "chroma"
+    chroma.mkdir(parents=True)
+    (chroma / "chroma.sqlite3").write_text("not a database")
+    with pytest.raises(StoreUnavailableError, match="move it away"):
+        ingest(get_settings())
+    assert (chroma / "chroma.sqlite3").read_text() == "not a database"
