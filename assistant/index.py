@@ -13,10 +13,14 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .errors import CorpusError, EmbeddingMismatchError, IndexMissingError, StoreUnavailableError
-from .lexical import LexicalIndex
+from .lexical import LEXICAL_VERSION, LexicalIndex
 from .types import Article, Chunk, embed_text
 
 PAGE = 2000  # rows per Chroma get/upsert call
+# BM25 sees every passage with its article's title and lead (first words of the article), so a passage
+# that names only "the project" still matches the seminar its article is about (a cheap form of
+# "contextual chunk headers"). The embedder sees title + passage only: the lead would blur passages.
+LEAD_WORDS = 40
 
 
 @dataclass
@@ -252,7 +256,13 @@ class VectorIndex:
     def _rebuild_lexical(self) -> LexicalIndex:
         rows = self.stored(include=("metadatas", "documents"))
         ids = list(rows)
-        texts = [embed_text((rows[c]["metadata"] or {}).get("title", ""), rows[c]["document"] or "") for c in ids]
+        meta = {c: rows[c]["metadata"] or {} for c in ids}
+        leads = {m.get("article"): " ".join((rows[c]["document"] or "").split()[:LEAD_WORDS])
+                 for c, m in meta.items() if m.get("chunk") == 0}
+        texts = []
+        for c in ids:
+            lead = leads.get(meta[c].get("article"), "") if meta[c].get("chunk") else ""  # chunk 0 holds it
+            texts.append(embed_text(meta[c].get("title", ""), f"{lead}\n{rows[c]['document'] or ''}".strip()))
         lexical = LexicalIndex.build(ids, texts, fingerprint(ids))
         lexical.save(self.lexical_dir)
         return lexical
@@ -262,7 +272,8 @@ class VectorIndex:
         if self._lexical is None:
             meta = self._open(create=False).metadata or {}
             saved = LexicalIndex.load(self.lexical_dir)
-            if saved is None or meta.get("state") != "ready" or saved.fingerprint != meta.get("fingerprint"):
+            if (saved is None or meta.get("state") != "ready" or saved.fingerprint != meta.get("fingerprint")
+                    or saved.version != LEXICAL_VERSION):
                 saved = self._rebuild_lexical()
             self._lexical = saved
         return self._lexical

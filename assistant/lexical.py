@@ -14,6 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+# Bump when what BM25 indexes changes (tokens here, the article lead in index.py): saved indexes of
+# another version are rebuilt when opened.
+LEXICAL_VERSION = "2"
+
 _TOKEN = re.compile(r"\w\w+|\d", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DOUBLED_END = re.compile(r"([b-df-hj-np-tv-z])\1$")  # "programm(e)" and "program" meet
@@ -63,9 +67,10 @@ def tokenize(text: str) -> list[str]:
 class LexicalIndex:
     """BM25 over chunk texts, addressed by chunk id; saved beside the vector store."""
 
-    def __init__(self, ids: list[str], retriever, fingerprint: str) -> None:
+    def __init__(self, ids: list[str], retriever, fingerprint: str, version: str = LEXICAL_VERSION) -> None:
         self.ids = ids
         self.fingerprint = fingerprint
+        self.version = version
         self._retriever = retriever
         self._position = {cid: i for i, cid in enumerate(ids)}
 
@@ -88,7 +93,8 @@ class LexicalIndex:
         tmp.mkdir(parents=True)
         if self.ids:
             self._retriever.save(str(tmp), show_progress=False)
-        (tmp / "ids.json").write_text(json.dumps({"fingerprint": self.fingerprint, "ids": self.ids}))
+        (tmp / "ids.json").write_text(json.dumps({"fingerprint": self.fingerprint, "version": self.version,
+                                                  "ids": self.ids}))
         old = folder.with_name(folder.name + ".old")
         if old.exists():
             _rmtree(old)
@@ -107,7 +113,7 @@ class LexicalIndex:
             retriever = bm25s.BM25.load(str(folder), show_progress=False) if meta["ids"] else bm25s.BM25()
         except (OSError, ValueError, KeyError):
             return None
-        return cls(meta["ids"], retriever, meta["fingerprint"])
+        return cls(meta["ids"], retriever, meta["fingerprint"], meta.get("version", "1"))
 
     def search(self, query: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Up to n (chunk id, BM25 score) pairs with a positive score, best first."""

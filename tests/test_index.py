@@ -139,6 +139,21 @@ def test_bm25_is_rebuilt_when_out_of_step():
     assert (s.store_dir / "bm25" / s.collection / "ids.json").exists()
 
 
+def test_bm25_of_an_older_version_is_rebuilt():
+    import json
+
+    ingest(get_settings())
+    s = get_settings()
+    ids_file = s.store_dir / "bm25" / s.collection / "ids.json"
+    data = json.loads(ids_file.read_text())
+    data["version"] = "0"
+    ids_file.write_text(json.dumps(data))
+    assert retriever(s).search("Greencampus", k=1)[0].article == "003_206415cd81af1730"
+    from assistant.lexical import LEXICAL_VERSION
+
+    assert json.loads(ids_file.read_text())["version"] == LEXICAL_VERSION
+
+
 def test_other_embedding_model_is_a_clear_error():
     ingest(get_settings())
 
