@@ -158,14 +158,16 @@ class AnswerChain:
         state["passages"] = self._retrieve(state)
         t = time.perf_counter()
         pieces: list[str] = []
+        released = 0  # characters of the text already yielded
         if state["passages"]:
             try:
                 for chunk in self.model.stream(self._messages(state)):
-                    piece = str(chunk.content)
-                    pieces.append(piece)
-                    if REFUSAL_TOKEN.startswith("".join(pieces).strip()[: len(REFUSAL_TOKEN)]):
-                        continue  # hold back what may become the refusal token
-                    yield piece
+                    pieces.append(str(chunk.content))
+                    text = "".join(pieces)
+                    if REFUSAL_TOKEN.startswith(text.strip()) or REFUSAL_TOKEN in text:
+                        continue  # hold back what may be (or is) the refusal token
+                    yield text[released:]
+                    released = len(text)
             except AssistantError:
                 raise
             except Exception as e:

@@ -219,6 +219,8 @@ def chat(ctx: click.Context, llm=None) -> None:
             continue
         click.echo()
         if streamed and not answer.refused:
+            for p in answer.problems:  # the text came before its check: say what the check changed
+                click.secho(f"note: {p}", dim=True, err=True)
             answer.answer = ""  # already shown as it came; the sources below are the checked ones
         if answer.answer:
             click.echo(textwrap.fill(answer.answer, 100))

@@ -118,3 +118,22 @@ def test_empty_question_is_a_clear_error(seeded_settings):
 
     with pytest.raises(AssistantError, match="empty"):
         answer_chain(seeded_settings).ask("   ")
+
+
+def test_stream_holds_back_only_a_possible_refusal_token(seeded_settings):
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    from assistant.answer import AnswerChain
+    from assistant.app import retriever
+
+    def run(reply):
+        model = GenericFakeChatModel(messages=iter([AIMessage(reply)]))
+        chain = AnswerChain(seeded_settings, retriever(seeded_settings), model, "fake", uses_llm=False)
+        items = list(chain.stream("Who is the director of METU College?"))
+        return "".join(items[:-1]), items[-1]
+
+    text, answer = run("NOT a refusal: Shalabayeva M.H. directs METU College [1].")
+    assert text == "NOT a refusal: Shalabayeva M.H. directs METU College [1]."  # nothing lost
+    text, answer = run("NOT_IN_CORPUS")
+    assert text == "" and answer.refused
