@@ -141,3 +141,14 @@ def test_cli_ask_json_with_history(llm, tmp_path):
     out = json.loads(proc.stdout)
     assert out["standalone_question"] == "What agreement was signed at the METU ESG session?"
     assert out["citations"] and out["citations"][0]["article"] == "000_fc73a623d024f7d6"
+
+
+def test_cli_chat_streams_and_keeps_history(llm):
+    proc = subprocess.run([sys.executable, "-m", "assistant", "chat"], input="Who is the director of METU College?\n"
+                          "What agreement was signed there?\n", capture_output=True, text=True,
+                          env=dict(os.environ), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "The director of METU College is Shalabayeva M.H." in proc.stdout
+    condense = [b["messages"][-1]["content"] for _, b in llm.requests
+                if "Rewrite the last question" in b["messages"][-1]["content"]]
+    assert condense and "assistant: The director of METU College is Shalabayeva" in condense[0]
