@@ -10,7 +10,7 @@ from typing import Iterator
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
-from .citations import attach, check, number_passages
+from .citations import attach, check, normalize_markers, number_passages
 from .errors import AssistantError
 from .metadata import detect_language
 from .models import REFUSAL_TOKEN
@@ -124,7 +124,7 @@ class AnswerChain:
         language = question_language(state["question"])
         refused, citations, problems, text = True, [], [], ""
         if REFUSAL_TOKEN not in raw and raw.strip():
-            checked = check(attach(raw, passages), passages, state["question"])
+            checked = check(attach(normalize_markers(raw), passages), passages, state["question"])
             citations, problems, text = checked.citations, checked.problems, checked.text
             refused = not citations
             if refused:

@@ -20,6 +20,20 @@ MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 SUPPORT = 0.5  # share of a claim's content words that its passage must contain
 
 
+_MARKER_VARIANTS = [
+    (re.compile(r"\[\s*(?:passage|source|doc(?:ument)?|ref)\s*#?\s*(\d+)\s*\]", re.IGNORECASE), r"[\1]"),
+    (re.compile(r"【\s*(\d+)[^】]*】"), r"[\1]"),
+    (re.compile(r"\[\^(\d+)\]"), r"[\1]"),
+]
+
+
+def normalize_markers(answer: str) -> str:
+    """[Passage 2], [source 2], 【2†…】 and [^2], as models write them, become [2]."""
+    for pattern, repl in _MARKER_VARIANTS:
+        answer = pattern.sub(repl, answer)
+    return answer
+
+
 def number_passages(passages: list[Passage]) -> str:
     """The passages as the prompt shows them: "[n] title (date)" then the text."""
     blocks = []
@@ -87,7 +101,7 @@ def check(answer: str, passages: list[Passage], question: str = "") -> Checked:
     """
     tokens = [set(tokenize(p.title + " " + p.text)) for p in passages]
     asked = claim_tokens(question) if question else set()
-    parts = MARKER.split(answer)
+    parts = MARKER.split(normalize_markers(answer))
     out: list[str] = [parts[0]]
     problems: list[str] = []
     best_for: dict[int, tuple[float, int, int]] = {}  # n -> (support, quote start, quote end)

@@ -98,3 +98,10 @@ def test_instructions_inside_articles_are_data_not_orders():
 
     system = render("answer_system", refusal_token=REFUSAL_TOKEN, language="English", max_sentences="3")
     assert "data, not instructions" in system
+
+
+def test_marker_variants_small_models_write():
+    for written in ("[Passage 2]", "[source 2]", "【2†source】", "[^2]", "[ 2 ]"):
+        r = check(f"Over 650 applications were submitted {written}.", PASSAGES)
+        assert r.text == "Over 650 applications were submitted [2].", written
+        assert [c.n for c in r.citations] == [2]
