@@ -140,13 +140,6 @@ class VectorIndex:
         meta = {**(col.metadata or {}), "embedding_model": self.embedder.name, "state": state, "fingerprint": fp}
         col.modify(metadata=meta)
 
-    def exists(self) -> bool:
-        try:
-            self._open(create=False)
-            return True
-        except IndexMissingError:
-            return False
-
     # -- reading ------------------------------------------------------------------------------
     def stored(self, include=("metadatas",)) -> dict[str, dict]:
         """Every stored chunk id → {"metadata": …, "document": …} as requested."""

@@ -61,7 +61,6 @@ class Passage:
     score: float = 0.0  # fused (RRF) score
     dense: float | None = None  # cosine similarity, when the dense side found it
     bm25: float | None = None  # BM25 score, when the lexical side found it
-    extra: dict = field(default_factory=dict)
 
     def to_dict(self, rank: int | None = None) -> dict:
         d = {
