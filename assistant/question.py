@@ -42,6 +42,7 @@ _PLURAL_HINT = re.compile(r"\b\w+(ships|ies|s)\b", re.IGNORECASE)
 # Words a question and an article use for the same thing in this domain (partnerships in education news).
 _SYNONYM_GROUPS = [
     "partnership partner partners cooperation collaboration memorandum agreement jointly",
+    "sponsor sponsored sponsors support supported funding funded grant",
     "city municipal urban akimat",
     "university universities HEI HEIs",
     "aim goal purpose objective",

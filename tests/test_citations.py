@@ -105,3 +105,29 @@ def test_marker_variants_small_models_write():
         r = check(f"Over 650 applications were submitted {written}.", PASSAGES)
         assert r.text == "Over 650 applications were submitted [2].", written
         assert [c.n for c in r.citations] == [2]
+
+
+def _offline(question, passages):
+    prompt = "<passages>\n" + number_passages(passages) + "\n</passages>\n\nQuestion: " + question
+    from langchain_core.messages import HumanMessage
+
+    return OfflineChatModel().invoke([HumanMessage(prompt)]).content
+
+
+def test_offline_answer_brings_the_list_a_sentence_introduces():
+    intro = P("m", "The memorandum was signed by five colleges. Key areas of cooperation were discussed:",
+              title="Colleges sign memorandum")
+    items = P("m", "• Joint development of educational programs.\n• Internships for students.\nOther news.",
+              title="Colleges sign memorandum")
+    reply = _offline("What key areas of cooperation were discussed?", [intro, items])
+    assert "discussed: [1] Joint development of educational programs; Internships for students [2]." in reply
+    same = P("m", "Key areas of cooperation were discussed:\n• Joint research\n• Exchange of staff",
+             title="Colleges sign memorandum")
+    assert "discussed: Joint research; Exchange of staff [1]." in _offline("Which key areas of cooperation?", [same])
+
+
+def test_offline_answer_never_quotes_a_bare_heading():
+    heading = P("t", "Taza Kazakhstan campaign opens in Almaty\n\nThe campaign Taza Kazakhstan started in Almaty in "
+                "spring with volunteers cleaning parks.", title="Taza Kazakhstan campaign opens in Almaty")
+    reply = _offline("Tell me about the Taza Kazakhstan campaign", [heading])
+    assert reply.startswith("The campaign Taza Kazakhstan started")

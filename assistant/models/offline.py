@@ -81,7 +81,8 @@ def compose_answer(question: str, passages: list[_Passage], max_sentences: int =
     if max(coverage.values()) < floor:
         return REFUSAL_TOKEN
 
-    units = [(p, s) for p in passages if coverage[p.title] >= floor for s in sentences(p.text)]
+    units = [(p, s) for p in passages if coverage[p.title] >= floor for s in sentences(p.text)
+             if not _is_heading(s, p.title)]
     tokens = [set(tokenize(s)) for _, s in units]
     df = {t: sum(bool(matched([t], toks)) for toks in tokens) for t in terms}
     idf = {t: math.log(1 + len(units) / (1 + df[t])) for t in terms}
@@ -112,7 +113,42 @@ def compose_answer(question: str, passages: list[_Passage], max_sentences: int =
                 chosen.append(cand)
         elif cand.score >= 0.75 * best.score:
             chosen.append(cand)
-    return " ".join(f"{c.sentence} [{c.passage.n}]" for c in chosen)
+    return " ".join(_with_list(c.sentence, c.passage, passages) for c in chosen)
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s+")
+
+
+def _is_heading(sentence: str, title: str) -> bool:
+    """A title or heading line: it names the article but answers nothing."""
+    return sentence.strip() == title.strip() or not sentence.rstrip().endswith(tuple(".!?…:;»”\")"))
+
+
+def _list_items(lines: list[str]) -> list[str]:
+    items = []
+    for line in lines:
+        if _LIST_ITEM.match(line):
+            items.append(_LIST_ITEM.sub("", line).strip().rstrip("."))
+        elif line.strip():
+            break
+    return items
+
+
+def _with_list(sentence: str, passage: _Passage, passages: list[_Passage]) -> str:
+    """The sentence and its marker; one that introduces a list ("key areas were discussed:") brings the
+    items along, from the next passage of the same article when the chunk ended at the colon."""
+    cited = f"{sentence} [{passage.n}]"
+    if not sentence.rstrip().endswith(":"):
+        return cited
+    items = _list_items(passage.text[passage.text.find(sentence) + len(sentence):].split("\n"))
+    if items:
+        return f"{sentence} {'; '.join(items)} [{passage.n}]."
+    if passage.text.rstrip().endswith(sentence.rstrip()):
+        for other in passages:
+            if other.title == passage.title and other is not passage and _LIST_ITEM.match(other.text):
+                items = _list_items(other.text.split("\n"))
+                return f"{sentence} [{passage.n}] {'; '.join(items)} [{other.n}]."
+    return cited
 
 
 class OfflineChatModel(BaseChatModel):
