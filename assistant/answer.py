@@ -5,12 +5,13 @@ prompt (prompts/) → chat model → citation check → Answer.
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from typing import Iterator
 
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
-from .citations import attach, check, normalize_markers, number_passages
+from .citations import check, number_passages
 from .errors import AssistantError
 from .metadata import detect_language
 from .models import REFUSAL_TOKEN
@@ -58,20 +59,23 @@ class AnswerChain:
         )
 
     # -- steps ----------------------------------------------------------------------------------
-    def _call_model(self, messages) -> str:
+    @contextmanager
+    def _model_errors(self):
+        """Failures of an LLM client become AssistantErrors that say what to do."""
         try:
-            return str(self.model.invoke(messages).content)
+            yield
         except AssistantError:
             raise
         except Exception as e:
-            raise self._explain(e) from None
-
-    def _explain(self, e: Exception) -> Exception:
-        if self.uses_llm:
+            if not self.uses_llm:
+                raise
             from .models.openai import explain
 
-            return explain(e, self.settings) or e
-        return e
+            raise (explain(e, self.settings) or e) from None
+
+    def _call_model(self, messages) -> str:
+        with self._model_errors():
+            return str(self.model.invoke(messages).content)
 
     def _timed(self, state: dict, name: str, started: float) -> None:
         state["timings"][name] = (time.perf_counter() - started) * 1000
@@ -124,7 +128,7 @@ class AnswerChain:
         language = question_language(state["question"])
         refused, citations, problems, text = True, [], [], ""
         if REFUSAL_TOKEN not in raw and raw.strip():
-            checked = check(attach(normalize_markers(raw), passages), passages, state["question"])
+            checked = check(raw, passages, state["question"])
             citations, problems, text = checked.citations, checked.problems, checked.text
             refused = not citations
             if refused:
@@ -160,7 +164,7 @@ class AnswerChain:
         pieces: list[str] = []
         released = 0  # characters of the text already yielded
         if state["passages"]:
-            try:
+            with self._model_errors():
                 for chunk in self.model.stream(self._messages(state)):
                     pieces.append(str(chunk.content))
                     text = "".join(pieces)
@@ -168,10 +172,6 @@ class AnswerChain:
                         continue  # hold back what may be (or is) the refusal token
                     yield text[released:]
                     released = len(text)
-            except AssistantError:
-                raise
-            except Exception as e:
-                raise self._explain(e) from None
         state["raw"] = "".join(pieces) or REFUSAL_TOKEN
         self._timed(state, "generate", t)
         yield self._finish(state)

@@ -1,9 +1,10 @@
 """Citations: number the passages for the prompt, then check every [n] the model wrote.
 
 A marker must name a passage the model was given, and that passage must support the
-sentence it ends: hold half of its content words and every name and number it states. Markers that name no passage are removed; a marker on a passage that
-does not support its sentence is moved to the passage that does, or removed. Every kept
-citation carries its quote (the supporting sentence) with offsets in the article.
+sentence it ends: hold half of its content words and every name and number it states.
+Markers that name no passage are removed; a marker on a passage that does not support its
+sentence is moved to the passage that does, or removed. Every kept citation carries its
+quote (the supporting sentence) with offsets in the article.
 """
 
 from __future__ import annotations
@@ -93,15 +94,20 @@ def _claim_before(text: str) -> str:
     return ""
 
 
+def _passage_tokens(passages: list[Passage]) -> list[set[str]]:
+    return [set(tokenize(p.title + " " + p.text)) for p in passages]
+
+
 def check(answer: str, passages: list[Passage], question: str = "") -> Checked:
     """Verify and repair the markers of an answer; build the citations.
 
-    A claim that only restates the question (no word the question lacks) supports nothing:
-    small models often echo the question with a marker.
+    Marker forms are normalized and uncited sentences that a passage clearly supports get a
+    marker first (`attach`). A claim that only restates the question (no word the question
+    lacks) supports nothing: small models often echo the question with a marker.
     """
-    tokens = [set(tokenize(p.title + " " + p.text)) for p in passages]
+    tokens = _passage_tokens(passages)
     asked = claim_tokens(question) if question else set()
-    parts = MARKER.split(normalize_markers(answer))
+    parts = MARKER.split(attach(normalize_markers(answer), passages, tokens))
     out: list[str] = [parts[0]]
     problems: list[str] = []
     best_for: dict[int, tuple[float, int, int]] = {}  # n -> (support, quote start, quote end)
@@ -150,11 +156,11 @@ def check(answer: str, passages: list[Passage], question: str = "") -> Checked:
     return Checked(text, citations, problems)
 
 
-def attach(answer: str, passages: list[Passage]) -> str:
+def attach(answer: str, passages: list[Passage], tokens: list[set[str]] | None = None) -> str:
     """Add a marker to each uncited sentence that one passage clearly supports (for models that forget)."""
     if not passages:
         return answer
-    tokens = [set(tokenize(p.title + " " + p.text)) for p in passages]
+    tokens = tokens or _passage_tokens(passages)
     out: list[str] = []
     spans = sentence_spans(answer)
     for i, (s, e) in enumerate(spans):
@@ -164,6 +170,6 @@ def attach(answer: str, passages: list[Passage]) -> str:
             out.append(sentence)
             continue
         claim, names = claim_tokens(sentence), specifics(sentence)
-        j = max(range(len(passages)), key=lambda i: _support(claim, tokens[i], names))
+        j = max(range(len(passages)), key=lambda x: _support(claim, tokens[x], names))
         out.append(f"{sentence} [{j + 1}]" if claim and _support(claim, tokens[j], names) >= 0.6 else sentence)
     return " ".join(out)

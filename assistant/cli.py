@@ -145,7 +145,7 @@ def _load_history(path) -> list[dict]:
     return data
 
 
-def _render_answer(answer, show_problems: bool = True) -> None:
+def _render_answer(answer) -> None:
     click.echo(textwrap.fill(answer.answer, 100) if "\n" not in answer.answer else answer.answer)
     if answer.citations:
         click.echo()
@@ -153,9 +153,14 @@ def _render_answer(answer, show_problems: bool = True) -> None:
         for c in answer.citations:
             click.echo(f"[{c.n}] {c.title} ({c.date or 'undated'}) — {c.article}, chars {c.start}-{c.end}")
             click.echo(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
-    if show_problems and answer.problems:
-        for p in answer.problems:
-            click.secho(f"note: {p}", dim=True, err=True)
+    for p in answer.problems:
+        click.secho(f"note: {p}", dim=True, err=True)
+
+
+def _render_answer_sources(answer) -> None:
+    """The compact source list of the chat."""
+    for c in answer.citations:
+        click.secho(f"  [{c.n}] {c.title} ({c.date or 'undated'}): “{textwrap.shorten(c.quote, 90)}”", dim=True)
 
 
 @cli.command()
@@ -230,13 +235,11 @@ def chat(ctx: click.Context, llm=None) -> None:
 def _thresholds(ctx, param, values) -> dict[str, float]:
     out = {}
     for v in values:
-        name, sep, number = v.partition("=")
+        name, _, number = v.partition("=")
         try:
             out[name.strip()] = float(number)
-        except ValueError:
+        except ValueError:  # also "fact_recall" with no "=": float("") fails
             raise click.BadParameter(f"{v!r}: write METRIC=NUMBER, e.g. fact_recall=0.9") from None
-        if not sep:
-            raise click.BadParameter(f"{v!r}: write METRIC=NUMBER, e.g. fact_recall=0.9")
     return out
 
 
@@ -289,11 +292,6 @@ def eval_cmd(ctx, query_file, output, fmt, llm, k, fail_under, fail_over, compar
         click.secho(f"threshold: {line}", fg="red", err=True)
     if broken:
         sys.exit(3)
-
-
-def _render_answer_sources(answer) -> None:
-    for c in answer.citations:
-        click.secho(f"  [{c.n}] {c.title} ({c.date or 'undated'}): “{textwrap.shorten(c.quote, 90)}”", dim=True)
 
 
 def main() -> None:

@@ -117,6 +117,10 @@ def _problem(entry: dict) -> str:
     return "cites a passage from an unexpected article"
 
 
+def _outcome(entry: dict) -> str:
+    return ("pass" if _passed(entry) else _problem(entry)) + f", rank {entry['checks']['article_rank']}"
+
+
 def check_thresholds(summary: dict, minimums: dict[str, float], maximums: dict[str, float]) -> list[str]:
     """The thresholds the summary breaks, as readable lines."""
     broken = []
@@ -157,8 +161,7 @@ def compare(a: dict, b: dict) -> str:
         if old is None:
             changed.append(f"| {e['id']} | – | {'pass' if _passed(e) else _problem(e)} |")
         elif _passed(old) != _passed(e) or old["checks"]["article_rank"] != e["checks"]["article_rank"]:
-            describe = lambda x: ("pass" if _passed(x) else _problem(x)) + f", rank {x['checks']['article_rank']}"  # noqa: E731
-            changed.append(f"| {e['id']} | {describe(old)} | {describe(e)} |")
+            changed.append(f"| {e['id']} | {_outcome(old)} | {_outcome(e)} |")
     lines += ["", "Queries whose outcome changed:" if changed else "No query changed outcome."]
     if changed:
         lines += ["| query | A | B |", "|---|---|---|"] + changed

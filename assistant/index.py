@@ -273,10 +273,7 @@ class VectorIndex:
 
     def dense(self, vector, n: int, where: dict | None = None) -> list[tuple[str, str, dict, float]]:
         """Up to n (id, text, metadata, cosine similarity) nearest to the vector."""
-        col = self._open(create=False)
-        n = min(n, col.count())
-        if n <= 0:
-            return []
+        col = self._open(create=False)  # Chroma returns fewer than n when it holds fewer
         res = col.query(query_embeddings=[list(map(float, vector))], n_results=n, where=where,
                         include=["documents", "metadatas", "distances"])
         return [

@@ -148,7 +148,7 @@ def condense(question: str, history: list[dict]) -> str:
     last_user = users[-1]
     assistant_turns = [t["content"] for t in history if t.get("role") == "assistant" and t.get("content")]
     context = names(last_user) + (names(assistant_turns[-1]) if assistant_turns else [])
-    context += [w for w in re.findall(r"[\w-]+", last_user) if w.lower() in _content_words(last_user)]
+    context += [w for w in re.findall(r"[\w-]+", last_user) if tokenize(w)]  # its non-stop words
     seen, parts = set(), []
     for c in context:
         key = c.lower()
@@ -157,10 +157,3 @@ def condense(question: str, history: list[dict]) -> str:
             parts.append(c)
     return f"{question.rstrip()} (about: {' '.join(parts[:12])})" if parts else question
 
-
-def _content_words(text: str) -> set[str]:
-    keep = set(tokenize(text))
-    from .lexical import _stemmer
-
-    en = _stemmer("english")
-    return {w.lower() for w in re.findall(r"[\w-]+", text) if en.stemWord(w.lower()) in keep}

@@ -56,6 +56,7 @@ class _Scored:
     own: float  # share of the question's own terms (idf-weighted) the sentence holds
     passage: _Passage
     sentence: str
+    tokens: set[str]
 
 
 def _coverage(terms, by_article: dict[str, set[str]]) -> dict[str, float]:
@@ -94,7 +95,7 @@ def compose_answer(question: str, passages: list[_Passage], max_sentences: int =
         score = own * (0.5 + 0.5 * coverage[p.title]) * (0.5 + 0.5 * context[p.title]) + 0.05 / (1 + rank[p.n])
         if info.kind in _TYPED:
             score = score + 0.3 if satisfies(info.kind, s) else score * 0.3
-        scored.append(_Scored(score, own, p, s))
+        scored.append(_Scored(score, own, p, s, toks))
     scored.sort(key=lambda x: -x.score)
     best = scored[0]
     if (info.kind in _TYPED and not satisfies(info.kind, best.sentence)) or best.own == 0:
@@ -107,7 +108,7 @@ def compose_answer(question: str, passages: list[_Passage], max_sentences: int =
         if cand.own < 0.5 * best.own or cand.sentence in {c.sentence for c in chosen}:
             continue
         if info.enumerative:  # one sentence per article, about the kind of thing asked for
-            on_focus = not info.focus or matched([info.focus], set(tokenize(cand.sentence)))
+            on_focus = not info.focus or matched([info.focus], cand.tokens)
             new_article = cand.passage.title not in {c.passage.title for c in chosen}
             if on_focus and new_article and cand.score >= 0.4 * best.score:
                 chosen.append(cand)
