@@ -14,10 +14,17 @@ import click
 from .errors import AssistantError
 
 
-def _settings(ctx: click.Context, **extra):
+def _assistant(ctx: click.Context, **extra):
+    """The Assistant for this run (one per set of options: the main job's ingest and chat share it)."""
     from .config import get_settings
+    from .core import Assistant
 
-    return get_settings(**{**ctx.obj, **extra})
+    settings = get_settings(**{**ctx.obj, **extra})
+    cache = ctx.find_root().meta.setdefault("assistants", {})
+    key = settings.model_dump_json()
+    if key not in cache:
+        cache[key] = Assistant(settings)
+    return cache[key]
 
 
 def _echo_json(data) -> None:
@@ -59,13 +66,11 @@ def cli(ctx: click.Context, corpus_dir, store_dir, chroma_url) -> None:
 @click.pass_context
 def corpus(ctx: click.Context, as_json: bool) -> None:
     """List the articles of the corpus folder."""
-    from .app import read_corpus
-
-    c = read_corpus(_settings(ctx))
+    c = _assistant(ctx).read_corpus()
     rows = [
         {"id": a.id, "title": a.title, "date": a.date, "publisher": a.publisher, "language": a.language,
          "characters": len(a.text), "chunks": len(c.chunks[a.id])}
-        for a in c.load.articles
+        for a in c.articles
     ]
     _report_skipped(c.skipped)
     if as_json:
@@ -84,11 +89,8 @@ def corpus(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def ingest(ctx: click.Context, rebuild: bool = False, as_json: bool = False) -> None:
     """Index new and changed articles, drop removed ones (incremental)."""
-    from .app import ingest as run_ingest
-
-    settings = _settings(ctx)
-    report, skipped = run_ingest(settings, rebuild=rebuild, progress=not as_json and sys.stderr.isatty())
-    _report_skipped(skipped)
+    report, corpus = _assistant(ctx).ingest(rebuild=rebuild, progress=not as_json and sys.stderr.isatty())
+    _report_skipped(corpus.skipped)
     if as_json:
         _echo_json(report.to_dict())
         return
@@ -112,15 +114,10 @@ def ingest(ctx: click.Context, rebuild: bool = False, as_json: bool = False) -> 
 @click.pass_context
 def search(ctx: click.Context, query: str, k, articles, date_from, date_to, per_article, as_json: bool) -> None:
     """Print the passages that best match QUERY (hybrid: dense + BM25)."""
-    from .app import retriever
-
-    if not query.strip():
-        raise click.BadParameter("the query is empty; write what you are looking for", param_hint="QUERY")
-    settings = _settings(ctx)
-    passages = retriever(settings).search(query, k=k or settings.top_k, articles=list(articles) or None,
-                                          date_from=date_from, date_to=date_to, max_per_article=per_article)
+    passages = _assistant(ctx).search(query, k=k, articles=list(articles), date_from=date_from, date_to=date_to,
+                                      per_article=per_article)
     if as_json:
-        _echo_json([p.to_dict(rank=i) for i, p in enumerate(passages, start=1)])
+        _echo_json([{"rank": i, **p.to_dict()} for i, p in enumerate(passages, start=1)])
         return
     if not passages:
         click.echo("No passage matches.", err=True)
@@ -130,19 +127,17 @@ def search(ctx: click.Context, query: str, k, articles, date_from, date_to, per_
         click.echo(textwrap.indent(textwrap.fill(p.text, 100), "    "))
 
 
-def _load_history(path) -> list[dict]:
+def _load_history(path) -> list:
+    from .records import parse_history
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise click.BadParameter(f"cannot read {path} as JSON ({e})", param_hint="--history") from None
-    ok = isinstance(data, list) and all(
-        isinstance(t, dict) and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str)
-        for t in data
-    )
-    if not ok:
-        raise click.BadParameter('write a JSON list of {"role": "user"|"assistant", "content": "..."}',
-                                 param_hint="--history")
-    return data
+    try:
+        return parse_history(data)
+    except AssistantError as e:
+        raise click.BadParameter(str(e), param_hint="--history") from None
 
 
 def _render_answer(answer) -> None:
@@ -173,12 +168,10 @@ def _render_answer_sources(answer) -> None:
 @click.pass_context
 def ask(ctx: click.Context, question: str, history_file, k, llm, as_json: bool) -> None:
     """Answer QUESTION from the news, with checked citations."""
-    from .app import answer_chain
-
     history = _load_history(history_file) if history_file else []
-    if not question.strip():
-        raise click.BadParameter("the question is empty", param_hint="QUESTION")
-    answer = answer_chain(_settings(ctx, llm=llm)).ask(question, history, k=k)
+    assistant = _assistant(ctx, llm=llm)
+    assistant.warm_up()  # the model loads while the chain's modules import
+    answer = assistant.ask(question, history, k=k)
     if as_json:
         _echo_json(answer.to_dict())
     else:
@@ -190,12 +183,12 @@ def ask(ctx: click.Context, question: str, history_file, k, llm, as_json: bool) 
 @click.pass_context
 def chat(ctx: click.Context, llm=None) -> None:
     """Chat in the terminal: follow-up questions keep their context. /reset starts over, /quit leaves."""
-    from .app import answer_chain
-    from .types import Answer
+    from .records import Turn
 
-    chain = answer_chain(_settings(ctx, llm=llm))
-    history: list[dict] = []
-    click.secho(f"News assistant ({chain.model_label}). Ask about the news; /reset, /quit.", bold=True, err=True)
+    assistant = _assistant(ctx, llm=llm)
+    assistant.warm_up()
+    history: list[Turn] = []
+    click.secho(f"News assistant ({assistant.model_label}). Ask about the news; /reset, /quit.", bold=True, err=True)
     while True:
         try:
             question = input("\nyou> ").strip()
@@ -211,25 +204,38 @@ def chat(ctx: click.Context, llm=None) -> None:
         if not question:
             continue
         try:
-            answer = None
-            streamed = False
-            for item in chain.stream(question, history):
-                if isinstance(item, Answer):
-                    answer = item
-                elif chain.uses_llm:
-                    click.echo(item, nl=False)
-                    streamed = True
+            answer = _render_stream(assistant.stream(question, history))
         except AssistantError as e:
             click.secho(f"error: {e}", fg="red", err=True)
             continue
-        click.echo()
-        if streamed and not answer.refused:
-            for p in answer.problems:  # the text came before its check: say what the check changed
-                click.secho(f"note: {p}", dim=True, err=True)
-        else:  # offline answers and refusals are shown once checked
-            click.echo(textwrap.fill(answer.answer, 100))
         _render_answer_sources(answer)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+        history += [Turn(role="user", content=question), Turn(role="assistant", content=answer.answer)]
+
+
+def _render_stream(events):
+    """Print text as it streams; when the citation check changed it, print the checked answer."""
+    from .answer.events import Done, ReplaceText, TextDelta, collect
+
+    streamed: list[str] = []
+
+    def shown():
+        for event in events:
+            if isinstance(event, TextDelta):
+                streamed.append(event.text)
+                click.echo(event.text, nl=False)
+            elif isinstance(event, ReplaceText):
+                if " ".join("".join(streamed).split()) != " ".join(event.text.split()):
+                    if streamed:
+                        click.echo()
+                        click.secho("checked answer:", dim=True)
+                    click.echo(textwrap.fill(event.text, 100), nl=False)
+                click.echo()
+            elif isinstance(event, Done):
+                for p in event.answer.problems:
+                    click.secho(f"note: {p}", dim=True, err=True)
+            yield event
+
+    return collect(shown())
 
 
 def _thresholds(ctx, param, values) -> dict[str, float]:
@@ -259,7 +265,7 @@ def _thresholds(ctx, param, values) -> dict[str, float]:
 @click.pass_context
 def eval_cmd(ctx, query_file, output, fmt, llm, k, fail_under, fail_over, compare) -> None:
     """Run canned queries (YAML, the dev_queries.yaml format) and score the answers."""
-    from . import evaluation
+    from .evaluation import report as reports_md
 
     if compare:
         reports = []
@@ -268,26 +274,23 @@ def eval_cmd(ctx, query_file, output, fmt, llm, k, fail_under, fail_over, compar
                 reports.append(json.loads(Path(path).read_text(encoding="utf-8")))
             except ValueError as e:
                 raise click.BadParameter(f"{path} is not a JSON report ({e})", param_hint="--compare") from None
-        click.echo(evaluation.compare(*reports))
+        click.echo(reports_md.compare(*reports))
         return
     if not query_file:
         raise click.UsageError("give a query file (e.g. tests/data/dev_queries.yaml), or --compare A.json B.json")
-    from .app import evaluate
-
-    settings = _settings(ctx, llm=llm)
-    report = evaluate(settings, query_file, k=k, progress=sys.stderr.isatty())
-    known = evaluation.known_metrics(report["summary"]["k"])
+    report = _assistant(ctx, llm=llm).evaluate(query_file, k=k, progress=sys.stderr.isatty())
+    known = reports_md.known_metrics(report["summary"]["k"])
     unknown = sorted((set(fail_under) | set(fail_over)) - known)
     if unknown:
         raise click.BadParameter(f"unknown metric(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     if output:
-        evaluation.write_report(report, output, fmt)
-    click.echo(evaluation.markdown(report))
+        reports_md.write_report(report, output, fmt)
+    click.echo(reports_md.markdown(report))
     if output:
         click.echo(f"\nReport written to {output}", err=True)
     if report["summary"]["interrupted"]:
         sys.exit(130)
-    broken = evaluation.check_thresholds(report["summary"], fail_under, fail_over)
+    broken = reports_md.check_thresholds(report["summary"], fail_under, fail_over)
     for line in broken:
         click.secho(f"threshold: {line}", fg="red", err=True)
     if broken:
@@ -308,7 +311,7 @@ def main() -> None:
         e.show()
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
-        click.echo("interrupted; run the command again: the index repairs itself", err=True)
+        click.echo("interrupted; an interrupted ingest is repaired by the next one", err=True)
         sys.exit(130)
     except AssistantError as e:
         if os.environ.get("ASSISTANT_DEBUG"):

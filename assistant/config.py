@@ -52,12 +52,13 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(60.0, gt=0)
     llm_max_retries: int = Field(2, ge=0, le=10)
     max_sentences: int = Field(3, ge=1, le=20)
+    prompts_dir: Path | None = None  # None: the checkout's prompts/, else the copy inside the package
 
     # OpenAI-compatible endpoints (LLM and embeddings)
     openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "OPENAI_BASE_URL"))
     openai_api_key: str | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))
 
-    @field_validator("chroma_url", "openai_base_url", "openai_api_key", mode="before")
+    @field_validator("chroma_url", "openai_base_url", "openai_api_key", "prompts_dir", mode="before")
     @classmethod
     def _blank_is_none(cls, v):
         return None if isinstance(v, str) and not v.strip() else v
@@ -71,4 +72,4 @@ def get_settings(**overrides) -> Settings:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in e.errors()
         )
-        raise ConfigError(f"invalid setting ({problems}); fix the ASSISTANT_* variable or .env entry") from None
+        raise ConfigError(f"invalid setting ({problems})", "fix the ASSISTANT_* variable or .env entry") from None

@@ -29,11 +29,11 @@ def isolated_env(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def seeded_store(tmp_path_factory) -> Path:
     """A store indexed once from the seeds, shared read-only by search tests."""
-    from assistant.app import ingest
     from assistant.config import Settings
+    from assistant.core import Assistant
 
     store = tmp_path_factory.mktemp("seeded-store")
-    ingest(Settings(corpus_dir=SEEDS, store_dir=store))
+    Assistant(Settings(corpus_dir=SEEDS, store_dir=store)).ingest()
     return store
 
 
@@ -48,6 +48,6 @@ def seeded_settings(seeded_store, monkeypatch):
 
 @pytest.fixture(scope="session")
 def embedder():
-    from assistant.embeddings import MiniLMEmbedder
+    from assistant.index.embeddings import MiniLMEmbedder
 
     return MiniLMEmbedder()

@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from assistant.app import answer_chain
+from assistant.core import Assistant
 
 from .conftest import DATA
 
@@ -22,7 +22,7 @@ def dev_answers(seeded_store):
 
     from .conftest import SEEDS
 
-    chain = answer_chain(Settings(corpus_dir=SEEDS, store_dir=seeded_store))
+    chain = Assistant(Settings(corpus_dir=SEEDS, store_dir=seeded_store))
     return {q["id"]: (q, chain.ask(q["question"], q.get("history"))) for q in QUERIES}
 
 
@@ -75,7 +75,7 @@ def test_follow_up_uses_the_earlier_turns(dev_answers):
 
 
 def test_follow_up_about_an_agreement_finds_the_session_article(seeded_settings):
-    chain = answer_chain(seeded_settings)
+    chain = Assistant(seeded_settings)
     history = [{"role": "user", "content": "Who opened the METU ESG session?"},
                {"role": "assistant", "content": "The Rector, Darkhan Akpanbetov [1]."}]
     a = chain.ask("What agreement was signed there?", history)
@@ -90,7 +90,7 @@ def test_russian_question_is_answered_from_the_english_article(dev_answers):
 
 
 def test_refusal_is_in_the_question_language(seeded_settings):
-    a = answer_chain(seeded_settings).ask("Сколько стоит бутылка кока-колы в Алматы?")
+    a = Assistant(seeded_settings).ask("Сколько стоит бутылка кока-колы в Алматы?")
     assert a.refused and a.answer.startswith("В новостном корпусе нет ответа")
 
 
@@ -101,37 +101,46 @@ def test_timings_and_model_are_reported(dev_answers):
     d = a.to_dict()
     assert set(d) >= {"question", "standalone_question", "answer", "refused", "citations", "passages", "model",
                       "timings_ms"}
-    assert set(d["passages"][0]) == {"n", "article", "chunk", "title", "date", "text", "score"}
+    assert set(d["passages"][0]) == {"n", "article", "chunk", "title", "date", "text", "start", "end", "score"}
     assert set(d["citations"][0]) == {"n", "article", "chunk", "title", "date", "quote", "start", "end"}
 
 
-def test_stream_yields_text_then_the_checked_answer(seeded_settings):
-    from assistant.types import Answer
+def test_stream_yields_events_in_order_and_ask_is_the_stream_collected(seeded_settings):
+    from assistant.answer.events import Done, ReplaceText, Retrieved, Sources, TextDelta
 
-    items = list(answer_chain(seeded_settings).stream("Who is the director of METU College?"))
-    assert isinstance(items[-1], Answer) and len(items) > 3
-    assert "Shalabayeva" in "".join(items[:-1])
+    assistant = Assistant(seeded_settings)
+    events = list(assistant.stream("Who is the director of METU College?"))
+    kinds = [type(e) for e in events]
+    deltas = kinds.count(TextDelta)
+    assert kinds == [Retrieved] + [TextDelta] * deltas + [ReplaceText, Sources, Done] and deltas > 3
+    assert "Shalabayeva" in "".join(e.text for e in events if isinstance(e, TextDelta))
+    final = events[-1].answer
+    assert events[-3].text == final.answer and events[-2].citations == final.citations
+    assert events[0].passages == final.passages
+    asked = assistant.ask("Who is the director of METU College?")
+    assert (asked.answer, asked.citations, asked.passages) == (final.answer, final.citations, final.passages)
 
 
 def test_empty_question_is_a_clear_error(seeded_settings):
-    from assistant.errors import AssistantError
+    from assistant.errors import InvalidInputError
 
-    with pytest.raises(AssistantError, match="empty"):
-        answer_chain(seeded_settings).ask("   ")
+    with pytest.raises(InvalidInputError, match="empty") as e:
+        Assistant(seeded_settings).ask("   ")
+    assert e.value.http_status == 400
 
 
 def test_stream_holds_back_only_a_possible_refusal_token(seeded_settings):
     from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
     from langchain_core.messages import AIMessage
 
-    from assistant.answer import AnswerChain
-    from assistant.app import retriever
+    from assistant.answer.chain import AnswerChain
+    from assistant.answer.events import TextDelta, collect
 
     def run(reply):
         model = GenericFakeChatModel(messages=iter([AIMessage(reply)]))
-        chain = AnswerChain(seeded_settings, retriever(seeded_settings), model, "fake", uses_llm=False)
-        items = list(chain.stream("Who is the director of METU College?"))
-        return "".join(items[:-1]), items[-1]
+        chain = AnswerChain(seeded_settings, Assistant(seeded_settings).retriever, model, "fake", uses_llm=False)
+        events = list(chain.stream("Who is the director of METU College?"))
+        return "".join(e.text for e in events if isinstance(e, TextDelta)), collect(events)
 
     text, answer = run("NOT a refusal: Shalabayeva M.H. directs METU College [1].")
     assert text == "NOT a refusal: Shalabayeva M.H. directs METU College [1]."  # nothing lost

@@ -2,9 +2,9 @@
 
 import pytest
 
-from assistant.app import ingest, retriever
+from assistant.core import Assistant
 from assistant.config import get_settings
-from assistant.embeddings import MiniLMEmbedder
+from assistant.index.embeddings import MiniLMEmbedder
 from assistant.errors import EmbeddingMismatchError, ModelUnavailableError
 
 from .servers import OpenAIStub, chroma_server, openai_server
@@ -14,11 +14,11 @@ from .servers import OpenAIStub, chroma_server, openai_server
 def test_ingest_and_search_on_a_chroma_server(tmp_path, monkeypatch):
     with chroma_server(tmp_path / "chroma-data") as url:
         monkeypatch.setenv("ASSISTANT_CHROMA_URL", url)
-        first, _ = ingest(get_settings())
+        first, _ = Assistant(get_settings()).ingest()
         assert first.added == 5 and first.embedded == first.chunks
-        second, _ = ingest(get_settings())
+        second, _ = Assistant(get_settings()).ingest()
         assert second.unchanged == 5 and second.embedded == 0
-        top = retriever(get_settings()).search("Who is the director of METU College?", k=4)
+        top = Assistant(get_settings()).search("Who is the director of METU College?", k=4)
         assert any("Shalabayeva" in p.text for p in top)
         # the embedded folder was not used
         assert not (get_settings().store_dir / "chroma").exists()
@@ -32,18 +32,18 @@ def test_openai_compatible_embeddings(monkeypatch):
         monkeypatch.setenv("ASSISTANT_EMBEDDING", "openai")
         monkeypatch.setenv("ASSISTANT_EMBEDDING_MODEL", "minilm-over-http")
         monkeypatch.setenv("OPENAI_BASE_URL", base_url)
-        report, _ = ingest(get_settings())
+        report, _ = Assistant(get_settings()).ingest()
         assert report.embedded == report.chunks
         assert all(path.endswith("/embeddings") for path, _ in stub.requests)
         assert {body["model"] for _, body in stub.requests} == {"minilm-over-http"}
-        top = retriever(get_settings()).search("How many applications with business plans were submitted?", k=2)
+        top = Assistant(get_settings()).search("How many applications with business plans were submitted?", k=2)
         assert top[0].article == "002_363c11803347ebae"
 
         monkeypatch.setenv("ASSISTANT_EMBEDDING_MODEL", "another-model")
         with pytest.raises(EmbeddingMismatchError, match="openai:minilm-over-http"):
-            retriever(get_settings())
+            Assistant(get_settings()).search("anything")
 
         monkeypatch.setenv("ASSISTANT_EMBEDDING_MODEL", "minilm-over-http")
         stub.fail_status = 500
         with pytest.raises(ModelUnavailableError, match="OPENAI_BASE_URL"):
-            retriever(get_settings()).search("anything")
+            Assistant(get_settings()).search("anything")

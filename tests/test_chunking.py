@@ -2,9 +2,9 @@ import dataclasses
 
 import pytest
 
-from assistant.chunking import chunk_article
+from assistant.index.chunking import chunk_article
 from assistant.corpus import load_corpus
-from assistant.embeddings import count_word_pieces
+from assistant.index.embeddings import count_word_pieces
 
 from .conftest import SEEDS
 
@@ -61,7 +61,7 @@ def test_chunks_carry_article_metadata(articles):
 
 
 def test_repeated_text_gets_distinct_ids():
-    from assistant.types import Article
+    from assistant.records import Article
 
     para = "The same paragraph about the campus greening project, repeated twice on the page. " * 3
     art = Article(id="dup", text=para + "\n\n" + para, title="t")

@@ -1,9 +1,10 @@
 import pytest
 
-from assistant.cleaning import clean_text, html_to_text
-from assistant.corpus import decode, load_corpus, UnusableFile
+from assistant.corpus.cleaning import clean_text, html_to_text
+from assistant.corpus.loader import UnusableFile, decode, load_corpus
 from assistant.errors import CorpusError
-from assistant.metadata import detect_language, extract_date, extract_publisher, extract_title
+from assistant.corpus.metadata import extract_date, extract_publisher, extract_title
+from assistant.text.script import detect_language
 
 from .conftest import SEEDS
 

@@ -4,7 +4,7 @@ import json
 import numpy as np
 import pytest
 
-from assistant.embeddings import MAX_WORD_PIECES, MiniLMEmbedder, count_word_pieces, wordpiece_tokenizer
+from assistant.index.embeddings import MAX_WORD_PIECES, MiniLMEmbedder, count_word_pieces, wordpiece_tokenizer
 
 from .conftest import DATA
 

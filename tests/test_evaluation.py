@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from assistant.evalset import EvalFileError, load_queries
-from assistant.evaluation import check_thresholds, compare, markdown
+from assistant.errors import EvalFileError
+from assistant.evaluation.queries import load_queries
+from assistant.evaluation.report import check_thresholds, compare, markdown
 
 from .conftest import DATA
 
@@ -29,12 +30,12 @@ def run_cli(*args, check=True):
 
 @pytest.fixture(scope="module")
 def dev_report(seeded_store):
-    from assistant.app import evaluate
     from assistant.config import Settings
+    from assistant.core import Assistant
 
     from .conftest import SEEDS
 
-    return evaluate(Settings(corpus_dir=SEEDS, store_dir=seeded_store), DEV)
+    return Assistant(Settings(corpus_dir=SEEDS, store_dir=seeded_store)).evaluate(DEV)
 
 
 def test_dev_set_does_not_regress(dev_report):
@@ -44,12 +45,12 @@ def test_dev_set_does_not_regress(dev_report):
 
 def test_held_out_questions_do_not_regress(seeded_store):
     """Questions written after the assistant was built (eval/heldout_queries.yaml), now a second gate."""
-    from assistant.app import evaluate
     from assistant.config import Settings
+    from assistant.core import Assistant
 
     from .conftest import ROOT, SEEDS
 
-    report = evaluate(Settings(corpus_dir=SEEDS, store_dir=seeded_store), ROOT / "eval" / "heldout_queries.yaml")
+    report = Assistant(Settings(corpus_dir=SEEDS, store_dir=seeded_store)).evaluate(ROOT / "eval" / "heldout_queries.yaml")
     broken = check_thresholds(report["summary"], {"fact_recall": 1.0, "refusal_accuracy": 1.0,
                                                   "citation_precision": 1.0}, {"false_refusals": 0})
     assert not broken, "\n" + markdown(report)
@@ -141,8 +142,8 @@ def test_expect_groups_may_be_plain_strings(tmp_path):
 
 
 def test_interrupted_run_keeps_what_was_done(seeded_settings):
-    from assistant.evalset import load_queries
-    from assistant.evaluation import run
+    from assistant.evaluation.queries import load_queries
+    from assistant.evaluation.runner import run
 
     class Chain:
         calls = 0
@@ -151,9 +152,9 @@ def test_interrupted_run_keeps_what_was_done(seeded_settings):
             Chain.calls += 1
             if Chain.calls > 2:
                 raise KeyboardInterrupt
-            from assistant.app import answer_chain
+            from assistant.core import Assistant
 
-            return answer_chain(seeded_settings).ask(*a, **kw)
+            return Assistant(seeded_settings).ask(*a, **kw)
 
     report = run(Chain(), load_queries(DEV), 4, {"model": "x"})
     assert report["summary"]["interrupted"] and len(report["queries"]) == 2

@@ -9,8 +9,8 @@ import time
 import pytest
 
 from assistant.config import get_settings
-from assistant.embeddings import MiniLMEmbedder
-from assistant.index import VectorIndex
+from assistant.index.embeddings import MiniLMEmbedder
+from assistant.index.store import ChromaStore
 
 from .conftest import SEEDS
 
@@ -40,10 +40,10 @@ def test_sigkill_during_ingest_is_repaired(isolated_env, monkeypatch):
     proc.wait(timeout=30)
 
     subprocess.run(ingest_cmd(), check=True, capture_output=True, env=dict(os.environ), timeout=600)
-    repaired = set(VectorIndex(get_settings(), MiniLMEmbedder()).stored())
+    repaired = set(ChromaStore(get_settings(), MiniLMEmbedder.name).stored())
 
     monkeypatch.setenv("ASSISTANT_STORE_DIR", str(isolated_env / "fresh"))
     subprocess.run(ingest_cmd(), check=True, capture_output=True, env=dict(os.environ), timeout=600)
-    fresh = set(VectorIndex(get_settings(), MiniLMEmbedder()).stored())
+    fresh = set(ChromaStore(get_settings(), MiniLMEmbedder.name).stored())
     assert repaired == fresh
     assert killed, "the ingest finished before it could be killed: make the corpus larger"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant import metrics as m
+from assistant.evaluation import metrics as m
 
 
 def entry(sources, passages, answer="", refused=False, citations=(), expect=(("x",),), latency=None, retrieval=None):

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from assistant.app import answer_chain
+from assistant.core import Assistant
 from assistant.errors import ModelUnavailableError
-from assistant.types import Answer
+from assistant.answer.events import Done, TextDelta
 
 from .servers import OpenAIStub, openai_server
 
@@ -48,7 +48,7 @@ def llm(seeded_settings, monkeypatch):
 def chain():
     from assistant.config import get_settings
 
-    return answer_chain(get_settings())
+    return Assistant(get_settings())
 
 
 def test_answer_through_the_chat_completions_api(llm):
@@ -64,9 +64,9 @@ def test_answer_through_the_chat_completions_api(llm):
 
 
 def test_streaming_from_the_server(llm):
-    items = list(chain().stream("Who is the director of METU College?"))
-    assert isinstance(items[-1], Answer) and items[-1].citations
-    pieces = items[:-1]
+    events = list(chain().stream("Who is the director of METU College?"))
+    assert isinstance(events[-1], Done) and events[-1].answer.citations
+    pieces = [e.text for e in events if isinstance(e, TextDelta)]
     assert len(pieces) >= 5 and "".join(pieces).startswith("The director of METU College")
     assert llm.requests[-1][1]["stream"] is True
 

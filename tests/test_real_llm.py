@@ -12,8 +12,8 @@ import subprocess
 import pytest
 import yaml
 
-from assistant.app import answer_chain
-from assistant.types import Answer
+from assistant.core import Assistant
+from assistant.answer.events import Done
 
 from .conftest import DATA
 from .servers import free_port, wait_for_http
@@ -52,7 +52,7 @@ def chain(llama_url, seeded_settings, monkeypatch):
     monkeypatch.setenv("OPENAI_BASE_URL", llama_url)
     monkeypatch.setenv("ASSISTANT_LLM_MODEL", "smollm2")
     monkeypatch.setenv("ASSISTANT_LLM_TIMEOUT", "180")
-    return answer_chain(get_settings())
+    return Assistant(get_settings())
 
 
 def test_small_model_answers_are_grounded_or_refused(chain):
@@ -72,6 +72,6 @@ def test_small_model_answers_are_grounded_or_refused(chain):
 
 
 def test_small_model_streams(chain):
-    items = list(chain.stream("How many applications with business plans were submitted to the Belesteri project?"))
-    assert isinstance(items[-1], Answer)
-    assert len(items) > 2
+    events = list(chain.stream("How many applications with business plans were submitted to the Belesteri project?"))
+    assert isinstance(events[-1], Done)
+    assert len(events) > 4

@@ -1,9 +1,9 @@
 import yaml
 import pytest
 
-from assistant.app import retriever
-from assistant.crosslingual import english_rendering
-from assistant.lexical import tokenize
+from assistant.core import Assistant
+from assistant.text.crosslingual import english_rendering
+from assistant.text.tokens import tokenize
 from assistant.retrieval import build_where
 
 from .conftest import DATA
@@ -28,20 +28,20 @@ def _has_facts(q, passages):
 
 @pytest.mark.parametrize("q", SINGLE, ids=[q["id"] for q in SINGLE])
 def test_top4_holds_the_expected_facts(seeded_settings, q):
-    passages = retriever(seeded_settings).search(_query(q), k=4)
+    passages = Assistant(seeded_settings).retriever.search(_query(q), k=4)
     assert passages[0].article in q["sources"]
     assert _has_facts(q, passages)
 
 
 @pytest.mark.parametrize("q", [q for q in ANSWERABLE if q.get("multi")], ids=lambda q: q["id"])
 def test_spread_search_finds_every_article_of_a_multi_article_question(seeded_settings, q):
-    passages = retriever(seeded_settings).search(_query(q), k=4, max_per_article=2)
+    passages = Assistant(seeded_settings).retriever.search(_query(q), k=4, max_per_article=2)
     assert _has_facts(q, passages)
     assert len({p.article for p in passages}) >= 2
 
 
 def test_passages_are_ranked_and_carry_offsets(seeded_settings):
-    passages = retriever(seeded_settings).search("Coca-Cola Belesteri women", k=5)
+    passages = Assistant(seeded_settings).retriever.search("Coca-Cola Belesteri women", k=5)
     scores = [p.score for p in passages]
     assert scores == sorted(scores, reverse=True) and len(passages) == 5
     from assistant.corpus import load_corpus
@@ -52,7 +52,7 @@ def test_passages_are_ranked_and_carry_offsets(seeded_settings):
 
 
 def test_filters_by_article_and_date(seeded_settings):
-    r = retriever(seeded_settings)
+    r = Assistant(seeded_settings).retriever
     only = r.search("memorandum of cooperation", k=4, articles=["004_92e8f732f7c6ab2a"])
     assert only and {p.article for p in only} == {"004_92e8f732f7c6ab2a"}
     recent = r.search("memorandum of cooperation", k=10, date_from="2025-01-01")
@@ -63,7 +63,7 @@ def test_filters_by_article_and_date(seeded_settings):
 
 
 def test_both_rankings_contribute(seeded_settings):
-    r = retriever(seeded_settings)
+    r = Assistant(seeded_settings).retriever
     p = r.search("Ainalandy Nurlandyr", k=1)[0]  # a rare name: BM25 finds it
     assert p.bm25 and p.bm25 > 0 and "Ainalandy" in p.text
     p = r.search("greening of the city together with students", k=3)
@@ -93,5 +93,5 @@ def test_english_rendering_of_russian_and_kazakh():
 
 def test_russian_question_finds_the_english_article(seeded_settings):
     q = "Какие проекты женщин поддерживает Coca-Cola в сёлах?"
-    top = retriever(seeded_settings).search(q, k=2)
+    top = Assistant(seeded_settings).retriever.search(q, k=2)
     assert top[0].article == "002_363c11803347ebae"

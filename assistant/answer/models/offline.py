@@ -18,9 +18,9 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from ..lexical import tokenize
+from ...text.sentences import is_heading, sentences
+from ...text.tokens import tokenize
 from ..question import analyse, matched, satisfies
-from ..sentences import sentences
 from . import REFUSAL_TOKEN
 
 _PASSAGE_HEAD = re.compile(r"^\[(\d+)\]\s*(.*)$", re.MULTILINE)
@@ -83,7 +83,7 @@ def compose_answer(question: str, passages: list[_Passage], max_sentences: int =
         return REFUSAL_TOKEN
 
     units = [(p, s) for p in passages if coverage[p.title] >= floor for s in sentences(p.text)
-             if not _is_heading(s, p.title)]
+             if not (is_heading(s) or s.strip() == p.title.strip())]
     tokens = [set(tokenize(s)) for _, s in units]
     df = {t: sum(bool(matched([t], toks)) for toks in tokens) for t in terms}
     idf = {t: math.log(1 + len(units) / (1 + df[t])) for t in terms}
@@ -118,11 +118,6 @@ def compose_answer(question: str, passages: list[_Passage], max_sentences: int =
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s+")
-
-
-def _is_heading(sentence: str, title: str) -> bool:
-    """A title or heading line: it names the article but answers nothing."""
-    return sentence.strip() == title.strip() or not sentence.rstrip().endswith(tuple(".!?…:;»”\")"))
 
 
 def _list_items(lines: list[str]) -> list[str]:

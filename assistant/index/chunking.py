@@ -7,9 +7,12 @@ keeps its id (and its embedding) even when other parts of the article change.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..corpus import Skipped, load_corpus
+from ..records import Article, Chunk, embed_text
 from .embeddings import count_word_pieces
-from .types import Article, Chunk, embed_text
 
 # Paragraphs, lines, sentence ends, clause breaks, words: the splitter tries them in order.
 SEPARATORS = [r"\n\n+", r"\n", r"(?<=[.!?…])\s+", r"(?<=[;:])\s+", r"(?<=,)\s+", r"\s+", ""]
@@ -63,3 +66,23 @@ def chunk_article(article: Article, chunk_tokens: int = 160, overlap: int = 32) 
             )
         )
     return chunks
+
+
+@dataclass
+class ChunkedCorpus:
+    """The corpus folder's articles, their chunks as the index stores them, and the files skipped."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    chunks: dict[str, list[Chunk]] = field(default_factory=dict)
+
+
+def read_corpus(folder: Path, max_mb: float, chunk_tokens: int, overlap: int) -> ChunkedCorpus:
+    load = load_corpus(folder, max_mb)
+    chunks = {a.id: chunk_article(a, chunk_tokens, overlap) for a in load.articles}
+    return ChunkedCorpus(load.articles, load.skipped, chunks)
+
+
+def signature(chunk_tokens: int, overlap: int) -> str:
+    """How chunks were cut; stored with each chunk, so a change of chunking re-indexes."""
+    return f"wp{chunk_tokens}/{overlap}"

@@ -1,8 +1,13 @@
-"""Plain dataclasses that cross module lines: Article, Chunk, Passage."""
+"""The records that cross stage lines: Article, Chunk, Passage, Citation, Answer, and a chat Turn."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import InvalidInputError
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,8 @@ class Passage:
     dense: float | None = None  # cosine similarity, when the dense side found it
     bm25: float | None = None  # BM25 score, when the lexical side found it
 
-    def to_dict(self, rank: int | None = None) -> dict:
-        d = {
+    def to_dict(self) -> dict:
+        return {
             "article": self.article,
             "chunk": self.chunk,
             "title": self.title,
@@ -73,7 +78,6 @@ class Passage:
             "end": self.end,
             "score": round(self.score, 6),
         }
-        return {"rank": rank, **d} if rank is not None else d
 
 
 @dataclass
@@ -114,12 +118,37 @@ class Answer:
             "answer": self.answer,
             "refused": self.refused,
             "citations": [c.to_dict() for c in self.citations],
-            "passages": [
-                {"n": i, "article": p.article, "chunk": p.chunk, "title": p.title, "date": p.date,
-                 "text": p.text, "score": round(p.score, 6)}
-                for i, p in enumerate(self.passages, start=1)
-            ],
+            "passages": [{"n": i, **p.to_dict()} for i, p in enumerate(self.passages, start=1)],
             "model": self.model,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "problems": self.problems,
         }
+
+
+class Turn(BaseModel):
+    """One turn of a conversation: the CLI's --history, evaluation files and the API use this model."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    role: Literal["user", "assistant"]
+    content: str
+
+
+TURNS_FORMAT = 'a list of {"role": "user" or "assistant", "content": "..."}'
+
+
+def parse_history(data: Any) -> list[Turn]:
+    """Earlier turns from JSON-like data (dicts or Turns); InvalidInputError naming the bad turn."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise InvalidInputError("the chat history is not a list", f"write {TURNS_FORMAT}")
+    turns = []
+    for i, item in enumerate(data, start=1):
+        try:
+            turns.append(item if isinstance(item, Turn) else Turn.model_validate(item))
+        except ValidationError as e:
+            err = e.errors()[0]
+            where = ".".join(str(p) for p in err["loc"]) or "turn"
+            raise InvalidInputError(f"turn {i} of the chat history is not valid ({where}: {err['msg']})",
+                                    f"write {TURNS_FORMAT}") from None
+    return turns

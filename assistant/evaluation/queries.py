@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import AssistantError
-
-
-class EvalFileError(AssistantError):
-    """A query file that cannot be used; the message names the query and the field."""
-
-    exit_code = 2
-
-
-class Turn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    role: Literal["user", "assistant"]
-    content: str
+from ..errors import EvalFileError
+from ..records import Turn
 
 
 class EvalQuery(BaseModel):

@@ -4,32 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from .crosslingual import english_rendering, mostly_cyrillic
-from .index import VectorIndex, date_ord
-from .types import Passage
+from ..index.news_index import NewsIndex
+from ..records import Passage
+from ..text.crosslingual import english_for_matching
+from .filters import build_where
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion
-
-
-def build_where(articles: list[str] | None = None, date_from: str | None = None,
-                date_to: str | None = None) -> dict | None:
-    """A Chroma metadata filter for article ids and an inclusive ISO date range."""
-    clauses: list[dict] = []
-    if articles:
-        clauses.append({"article": {"$in": list(articles)}})
-    if date_from:
-        clauses.append({"date_ord": {"$gte": date_ord(date_from)}})
-    if date_to:
-        clauses.append({"date_ord": {"$lte": date_ord(date_to)}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 class Retriever:
     """Hybrid search over the index; returns our Passage type, never Chroma's."""
 
-    def __init__(self, index: VectorIndex, embedder, k: int = 4, candidates: int = 30) -> None:
+    def __init__(self, index: NewsIndex, embedder, k: int = 4, candidates: int = 30) -> None:
         self.index = index
         self.embedder = embedder
         self.k = k
@@ -42,14 +28,16 @@ class Retriever:
         k = k or self.k
         n = max(self.candidates, 3 * k)
         where = build_where(articles, date_from, date_to)
+        bm25 = self.index.refresh()  # follows ingests by other processes
+        store = self.index.store
         # The English embedding model reads Cyrillic poorly: it gets an English rendering instead,
-        # and BM25 gets both (lexical.tokenize matches names across scripts).
-        dense_query = english_rendering(query) if mostly_cyrillic(query) else query
+        # and BM25 gets both (the tokenizer matches names across scripts).
+        dense_query = english_for_matching(query)
         qvec = self.embedder.embed([dense_query])[0]
-        dense = self.index.dense(qvec, n, where)
-        allowed = self.index.ids_where(where) if where else None
+        dense = store.dense(qvec, n, where)
+        allowed = store.ids_where(where) if where else None
         lexical_query = f"{query} {dense_query}" if dense_query != query else query
-        lexical = self.index.lexical().search(lexical_query, n, allowed)
+        lexical = bm25.search(lexical_query, n, allowed)
 
         fused: dict[str, float] = {}
         for ranking in ([cid for cid, *_ in dense], [cid for cid, _ in lexical]):
@@ -60,9 +48,9 @@ class Retriever:
 
         rows = {cid: (doc, meta, sim) for cid, doc, meta, sim in dense}
         missing = [cid for cid in top if cid not in rows]
-        for cid, (doc, meta, emb) in self.index.get(missing).items():
+        for cid, (doc, meta, emb) in store.get(missing).items():
             rows[cid] = (doc, meta, float(np.dot(qvec, np.asarray(emb, dtype=np.float32))))
-        bm25 = dict(lexical)
+        bm25_scores = dict(lexical)
         passages = []
         for cid in top:
             doc, meta, sim = rows[cid]
@@ -71,7 +59,7 @@ class Retriever:
                     article=meta["article"], chunk=int(meta["chunk"]), chunk_id=cid, text=doc,
                     title=meta.get("title", ""), date=meta.get("date") or None,
                     start=int(meta["start"]), end=int(meta["end"]),
-                    score=fused[cid], dense=round(sim, 6), bm25=bm25.get(cid),
+                    score=fused[cid], dense=round(sim, 6), bm25=bm25_scores.get(cid),
                 )
             )
         return passages

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .crosslingual import english_rendering, mostly_cyrillic
-from .lexical import tokenize
+from ..records import Turn
+from ..text.crosslingual import data_lines, english_for_matching
+from ..text.dates import DATE_MENTION, YEAR
+from ..text.tokens import tokenize
 
 # Words that say where to look rather than what to find ("described in the news").
 _GENERIC = set(tokenize(
@@ -26,11 +29,6 @@ _TYPES = [
     ("date", r"\bwhen\b|\bwhat date\b|\bкогда\b|\bқашан\b|\bкакого числа\b"),
     ("person", r"^\s*who\b|\bwho (is|was|are|were)\b|^\s*кто\b|^\s*кім\b"),
 ]
-_MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_DATE = re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|{_MONTH}\w*\s+\d{{1,2}}\b|\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}",
-                   re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$€£₸₽]|\b(usd|us\s*\$|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл)", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:[- ][A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі.]+)*(?!\w)")
@@ -39,27 +37,20 @@ _ENUMERATIVE = re.compile(r"^\s*(which|what)\b.*\b(are|were|have)\b|\b(list|all|
 _PLURAL_HINT = re.compile(r"\b\w+(ships|ies|s)\b", re.IGNORECASE)
 
 
-# Words a question and an article use for the same thing in this domain (partnerships in education news).
-_SYNONYM_GROUPS = [
-    "partnership partner partners cooperation collaboration memorandum agreement jointly",
-    "sponsor sponsored sponsors support supported funding funded grant",
-    "city municipal urban akimat",
-    "university universities HEI HEIs",
-    "aim goal purpose objective",
-    "women woman",
-    "founded established",
-    "price cost",
-]
-_SYNONYMS: dict[str, set[str]] = {}
-for _group in _SYNONYM_GROUPS:
-    _stems = set(tokenize(_group))
-    for _stem in _stems:
-        _SYNONYMS.setdefault(_stem, set()).update(_stems)
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    """Stem → the stems of its synonym group (assistant/data/synonyms.txt)."""
+    table: dict[str, set[str]] = {}
+    for line in data_lines("synonyms.txt"):
+        stems = set(tokenize(line))
+        for stem in stems:
+            table.setdefault(stem, set()).update(stems)
+    return {stem: frozenset(group) for stem, group in table.items()}
 
 
 def variants(term: str) -> set[str]:
     """The term and the stems that mean the same here."""
-    return _SYNONYMS.get(term, set()) | {term}
+    return set(_synonyms().get(term, ())) | {term}
 
 
 def matched(terms, tokens: set[str]) -> set[str]:
@@ -85,7 +76,7 @@ def analyse(question: str) -> QuestionInfo:
     about = _ABOUT.search(question)
     context_text = about.group(1) if about else ""
     question = _ABOUT.sub("", question)
-    english = english_rendering(question) if mostly_cyrillic(question) else question
+    english = english_for_matching(question)
     kind = None
     for name, pattern in _TYPES:
         if re.search(pattern, question, re.IGNORECASE) or re.search(pattern, english, re.IGNORECASE):
@@ -107,16 +98,16 @@ def satisfies(kind: str | None, sentence: str) -> bool:
     if kind == "price":
         return bool(_CURRENCY.search(sentence))
     if kind == "year":
-        return bool(_YEAR.search(sentence))
+        return bool(YEAR.search(sentence))
     if kind == "date":
-        return bool(_DATE.search(sentence) or _YEAR.search(sentence))
+        return bool(DATE_MENTION.search(sentence) or YEAR.search(sentence))
     if kind == "duration":  # "for the seventh year", "since 2012", "three months"
-        return bool(_NUMBER.search(sentence) or _YEAR.search(sentence) or
+        return bool(_NUMBER.search(sentence) or YEAR.search(sentence) or
                     re.search(r"\b(since|for|years?|months?|weeks?|days?|decades?)\b", sentence, re.IGNORECASE))
     if kind == "count":
         # a number that is not just a year or part of a date
-        stripped = _DATE.sub(" ", sentence)
-        stripped = _YEAR.sub(" ", stripped)
+        stripped = DATE_MENTION.sub(" ", sentence)
+        stripped = YEAR.sub(" ", stripped)
         return bool(_NUMBER.search(stripped))
     return True
 
@@ -136,9 +127,9 @@ _FOLLOW_UP = re.compile(
 )
 
 
-def condense(question: str, history: list[dict]) -> str:
+def condense(question: str, history: list[Turn]) -> str:
     """A standalone question without an LLM: a follow-up gets the names and terms of earlier turns."""
-    users = [t["content"] for t in history if t.get("role") == "user" and t.get("content")]
+    users = [t.content for t in history if t.role == "user" and t.content]
     if not users:
         return question
     info = analyse(question)
@@ -146,7 +137,7 @@ def condense(question: str, history: list[dict]) -> str:
     if not looks_dependent:
         return question
     last_user = users[-1]
-    assistant_turns = [t["content"] for t in history if t.get("role") == "assistant" and t.get("content")]
+    assistant_turns = [t.content for t in history if t.role == "assistant" and t.content]
     context = names(last_user) + (names(assistant_turns[-1]) if assistant_turns else [])
     context += [w for w in re.findall(r"[\w-]+", last_user) if tokenize(w)]  # its non-stop words
     seen, parts = set(), []

@@ -12,28 +12,24 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .script import has_cyrillic, mostly_cyrillic
+from .tokens import STOPWORDS
+
 _WORD = re.compile(r"[\w-]+", re.UNICODE)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-def has_cyrillic(text: str) -> bool:
-    return bool(_CYRILLIC.search(text))
-
-
-def mostly_cyrillic(text: str) -> bool:
-    """More Cyrillic than Latin letters: a question the English embedding model reads poorly."""
-    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-    return cyr > sum(ch.isascii() and ch.isalpha() for ch in text)
+def data_lines(name: str) -> list[str]:
+    """The non-blank, non-comment lines of a data file in assistant/data/."""
+    text = (resources.files("assistant") / "data" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, str]:
     rows: dict[str, str] = {}
-    text = (resources.files("assistant") / "data" / "glossary.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            stem, _, english = line.partition("\t")
-            rows[stem.strip().lower()] = english.strip()
+    for line in data_lines("glossary.tsv"):
+        stem, _, english = line.partition("\t")
+        rows[stem.strip().lower()] = english.strip()
     return rows
 
 
@@ -55,7 +51,6 @@ def transliterate(word: str) -> str:
 
 def english_rendering(question: str) -> str:
     """The question with Cyrillic words replaced by glossary English or, for names, Latin letters."""
-    from .lexical import STOPWORDS
 
     def render(m: re.Match) -> str:
         word = m.group(0)
@@ -66,3 +61,8 @@ def english_rendering(question: str) -> str:
         return translate_word(word) or transliterate(word)
 
     return " ".join(_WORD.sub(render, question).split())
+
+
+def english_for_matching(text: str) -> str:
+    """Text to compare with English articles: Russian or Kazakh text rendered, other text as it is."""
+    return english_rendering(text) if mostly_cyrillic(text) else text

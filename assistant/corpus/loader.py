@@ -13,10 +13,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import CorpusError
+from ..records import Article
+from ..text.script import count_cyrillic, detect_language
 from .cleaning import clean_text, html_to_text
-from .errors import CorpusError
-from .metadata import detect_language, extract_date, extract_publisher, extract_title
-from .types import Article
+from .metadata import extract_date, extract_publisher, extract_title
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 META_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
@@ -65,7 +66,7 @@ def _plausible_cp1251(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     letters = sum(ch.isalpha() for ch in text)
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+    cyrillic = count_cyrillic(text)
     # cp1251 decodes almost any byte string; real Russian text is mostly letters, many Cyrillic.
     return letters > 0.5 * len(text.replace(" ", "").replace("\n", "")) and cyrillic > 0.2 * letters
 
@@ -151,7 +152,7 @@ def load_corpus(folder: Path, max_mb: float = 5.0) -> CorpusLoad:
     """Every usable article in `folder`, and the files skipped with their reasons."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise CorpusError(f"corpus folder {folder} does not exist; create it or set ASSISTANT_CORPUS_DIR")
+        raise CorpusError(f"the corpus folder {folder} does not exist", "create it, or set ASSISTANT_CORPUS_DIR")
     result = CorpusLoad()
     seen: dict[str, Path] = {}
     for path in article_files(folder):

@@ -1,4 +1,4 @@
-"""Sentence spans with offsets: what answers quote and citations point at."""
+"""Sentences and headings: what answers quote, citations point at, and titles are read from."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ _END = re.compile(
     r"(?:(?<=[a-zа-яёәғқңөұүһі0-9]{2}[.!?…])|(?<=[)\]”»\"'’][.!?…])|(?<=[.!?…][”»\"'’]))"
     r"\s+(?=[\"“«(\[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9•\-–])|\n+"
 )
+# How a line that is a sentence (or a clause, or a quotation) ends; a heading ends otherwise.
+_SENTENCE_ENDINGS = tuple(".!?…:;,") + tuple("\"'“”«»„‘’)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of `text`, whitespace trimmed."""
     spans = []
     pos = 0
-    for m in list(_END.finditer(text)) + [None]:
+    for m in [*_END.finditer(text), None]:
         end = m.start() if m else len(text)
         chunk = text[pos:end]
         lead = len(chunk) - len(chunk.lstrip())
@@ -29,3 +31,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def first_sentence(paragraph: str) -> str:
+    spans = sentence_spans(paragraph)
+    return paragraph[spans[0][0] : spans[0][1]] if spans else paragraph.strip()
+
+
+def is_heading(line: str) -> bool:
+    """A title or heading line: it does not end the way a sentence, clause or quotation does."""
+    return not line.rstrip().endswith(_SENTENCE_ENDINGS)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .crosslingual import english_rendering, mostly_cyrillic
-from .lexical import tokenize
-from .sentences import sentence_spans
-from .types import Citation, Passage
+from ..records import Citation, Passage
+from ..text.crosslingual import english_for_matching
+from ..text.sentences import sentence_spans
+from ..text.tokens import tokenize
 
 MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 SUPPORT = 0.5  # share of a claim's content words that its passage must contain
@@ -52,7 +52,7 @@ class Checked:
 
 def claim_tokens(text: str) -> set[str]:
     """Content tokens of a claim; a Russian or Kazakh claim about English articles is rendered first."""
-    return set(tokenize(english_rendering(text) if mostly_cyrillic(text) else text))
+    return set(tokenize(english_for_matching(text)))
 
 
 _SPECIFIC = re.compile(r"(?<=\S\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*|\d[\d,.]*\d|\d")
@@ -60,7 +60,7 @@ _SPECIFIC = re.compile(r"(?<=\S\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*|\d[\d,.]*
 
 def specifics(claim: str) -> set[str]:
     """Tokens of the names (capitalised words past the first) and numbers a claim states."""
-    text = english_rendering(claim) if mostly_cyrillic(claim) else claim
+    text = english_for_matching(claim)
     return set(tokenize(" ".join(m.group(0) for m in _SPECIFIC.finditer(text))))
 
 

@@ -15,7 +15,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from .errors import ConfigError, ModelUnavailableError
+from ..errors import ConfigError, ModelUnavailableError
 
 MAX_WORD_PIECES = 256  # what the model was trained with (the tokenizer file says 128)
 
@@ -119,8 +119,8 @@ class OpenAIEmbedder:
         self.batch_size = batch_size
         if not base_url and not api_key:
             raise ConfigError(
-                "ASSISTANT_EMBEDDING=openai needs OPENAI_BASE_URL (a local server) or OPENAI_API_KEY; "
-                "set one, or use ASSISTANT_EMBEDDING=minilm"
+                "ASSISTANT_EMBEDDING=openai needs OPENAI_BASE_URL (a local server) or OPENAI_API_KEY",
+                "set one, or use ASSISTANT_EMBEDDING=minilm",
             )
         from openai import OpenAI
 
@@ -136,8 +136,8 @@ class OpenAIEmbedder:
                 resp = self._client.embeddings.create(model=self.model, input=list(texts[b : b + self.batch_size]))
             except openai.APIError as e:
                 raise ModelUnavailableError(
-                    f"embedding endpoint {self._base_url} failed ({e.__class__.__name__}: {e}); "
-                    "check OPENAI_BASE_URL, OPENAI_API_KEY and ASSISTANT_EMBEDDING_MODEL"
+                    f"the embedding endpoint {self._base_url} failed ({e.__class__.__name__}: {e})",
+                    "check OPENAI_BASE_URL, OPENAI_API_KEY and ASSISTANT_EMBEDDING_MODEL, or try again later",
                 ) from None
             rows.extend(d.embedding for d in sorted(resp.data, key=lambda d: d.index))
         if not rows:

@@ -1,0 +1,1 @@
+"""Question → Answer: question analysis, the chain, chat models, the citation check, prompts."""

@@ -1,0 +1,115 @@
+"""The Assistant: one long-lived object, built once from Settings, that every interface goes through.
+
+It owns the embedder, the Chroma store and its BM25 twin, and the answer chain. It is safe to
+share between threads (the web chat and the API serve many people from one process), and it
+follows ingests made by other processes or through a Chroma server without a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+from functools import cached_property
+from pathlib import Path
+
+from .answer.models import check_chat_settings
+from .config import Settings, get_settings
+from .errors import InvalidInputError
+from .index.chunking import ChunkedCorpus, read_corpus, signature
+from .index.embeddings import make_embedder
+from .index.news_index import NewsIndex
+from .index.sync import SyncReport, ingest_lock, sync
+from .records import Answer, Passage, Turn
+
+if TYPE_CHECKING:
+    from .answer.chain import AnswerChain
+    from .answer.events import AnswerEvent
+    from .retrieval import Retriever
+
+
+class Assistant:
+    """Ingest, search, ask (or stream) and evaluate over one corpus and index."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        check_chat_settings(self.settings)  # a server refuses a bad configuration at start, not mid-chat
+        self.embedder = make_embedder(self.settings)
+        self.index = NewsIndex(self.settings, self.embedder.name)
+
+    # -- the corpus and the index ---------------------------------------------------------------
+    def read_corpus(self) -> ChunkedCorpus:
+        """The corpus folder's articles, chunked as the index stores them, and the files skipped."""
+        s = self.settings
+        return read_corpus(Path(s.corpus_dir), s.max_file_mb, s.chunk_tokens, s.chunk_overlap)
+
+    def ingest(self, rebuild: bool = False, progress: bool = False) -> tuple[SyncReport, ChunkedCorpus]:
+        """Bring the index in line with the corpus folder; what changed, and the corpus as read."""
+        corpus = self.read_corpus()
+        with ingest_lock(Path(self.settings.store_dir)):
+            if rebuild:
+                self.index.drop()
+            report = sync(self.index, self.embedder, corpus,
+                          signature(self.settings.chunk_tokens, self.settings.chunk_overlap), progress)
+        return report, corpus
+
+    # -- questions ------------------------------------------------------------------------------
+    @cached_property
+    def retriever(self) -> Retriever:
+        from .retrieval import Retriever
+
+        return Retriever(self.index, self.embedder, k=self.settings.top_k)
+
+    @cached_property
+    def chain(self) -> AnswerChain:
+        """The answer chain with the configured chat model (built on first use)."""
+        from .answer.chain import AnswerChain
+        from .answer.models import make_chat_model, model_label
+
+        return AnswerChain(self.settings, self.retriever, make_chat_model(self.settings),
+                           model_label(self.settings), uses_llm=self.settings.llm == "openai")
+
+    def search(self, query: str, k: int | None = None, articles: list[str] | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               per_article: int | None = None) -> list[Passage]:
+        """Ranked passages for a query (hybrid: dense + BM25); IndexMissingError when there is no index."""
+        if not isinstance(query, str) or not query.strip():
+            raise InvalidInputError("the query is empty", "write what you are looking for")
+        return self.retriever.search(query, k=k or self.settings.top_k, articles=articles or None,
+                                     date_from=date_from, date_to=date_to, max_per_article=per_article)
+
+    def stream(self, question: str, history: Sequence[Turn | dict] | None = None,
+               k: int | None = None) -> Iterator[AnswerEvent]:
+        """The answer as events (answer/events.py): Retrieved, TextDelta…, ReplaceText, Sources, Done."""
+        return self.chain.stream(question, history, k)
+
+    def ask(self, question: str, history: Sequence[Turn | dict] | None = None, k: int | None = None) -> Answer:
+        """The checked answer to a question, with earlier turns as `history`."""
+        return self.chain.ask(question, history, k)
+
+    @property
+    def model_label(self) -> str:
+        from .answer.models import model_label
+
+        return model_label(self.settings)
+
+    def warm_up(self) -> None:
+        """Start loading the embedding model on another thread (overlaps the caller's imports)."""
+        if hasattr(self.embedder, "warm_up_in_background"):
+            self.embedder.warm_up_in_background()
+
+    # -- evaluation -----------------------------------------------------------------------------
+    def evaluate(self, query_file: Path, k: int | None = None, progress: bool = False) -> dict:
+        """Run an evaluation file through `ask`; the report (see evaluation.runner.run)."""
+        from .evaluation.queries import load_queries
+        from .evaluation.runner import run
+
+        queries = load_queries(query_file)  # a malformed file fails before any work
+        stored = self.index.store.stored()
+        meta = {
+            "model": self.model_label,
+            "embedding": self.embedder.name,
+            "corpus_articles": len({m.get("article") for m, _ in stored.values()}),
+            "corpus_chunks": len(stored),
+            "query_file": str(query_file),
+        }
+        return run(self, queries, k or self.settings.answer_k, meta, progress)

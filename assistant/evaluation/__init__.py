@@ -1,0 +1,1 @@
+"""Canned queries → scored reports: query files, metrics, runs, Markdown and comparison."""

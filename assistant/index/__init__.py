@@ -1,0 +1,1 @@
+"""Articles → searchable index: chunking, embeddings, the Chroma store, BM25, and sync."""

@@ -1,0 +1,246 @@
+"""The Chroma collection (embedded folder or server): the only module that imports chromadb.
+
+Chroma's dicts become plain tuples here; nothing above this module sees a Chroma type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from ..errors import EmbeddingMismatchError, IndexMissingError, StoreUnavailableError
+from ..records import Chunk
+from ..text.dates import date_ord
+
+PAGE = 2000  # rows per Chroma get/upsert call
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the collection is now: changes when another process rebuilds or re-syncs it."""
+
+    collection_id: str
+    state: str  # "new", "syncing" (an ingest is writing, or was killed) or "ready"
+    fingerprint: str  # of the chunk ids, set when an ingest finishes
+
+
+def chunk_metadata(chunk: Chunk, signature: str) -> dict:
+    return {
+        "article": chunk.article, "chunk": chunk.index, "start": chunk.start, "end": chunk.end,
+        "title": chunk.title, "date": chunk.date or "", "date_ord": date_ord(chunk.date), "signature": signature,
+    }
+
+
+class ChromaStore:
+    """One Chroma collection of passages with their vectors and metadata."""
+
+    def __init__(self, settings, embedding_model: str) -> None:
+        self.settings = settings
+        self.embedding_model = embedding_model
+        self.name = settings.collection
+        self._client: Any = None
+        self._collection: Any = None
+
+    @property
+    def where(self) -> str:
+        return self.settings.chroma_url or str(Path(self.settings.store_dir) / "chroma")
+
+    # -- connection ---------------------------------------------------------------------------
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = self._connect()
+        return self._client
+
+    def _connect(self):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        if not self.settings.chroma_url:
+            try:
+                return chromadb.PersistentClient(path=self.where, settings=chroma_settings)
+            except Exception as e:  # a damaged or foreign folder: never delete it for the user
+                raise StoreUnavailableError(
+                    f"the index folder {self.where} cannot be opened ({str(e).splitlines()[0][:120]})",
+                    "move that folder away, then index the articles again (assistant ingest)",
+                ) from None
+        url = urlparse(self.settings.chroma_url)
+        if not url.hostname:
+            raise StoreUnavailableError(
+                f"ASSISTANT_CHROMA_URL={self.settings.chroma_url!r} is not a URL", "write e.g. http://127.0.0.1:8000"
+            )
+        with self._server_errors():
+            client = chromadb.HttpClient(
+                host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https", settings=chroma_settings,
+            )
+            client.heartbeat()
+        return client
+
+    @contextmanager
+    def _server_errors(self) -> Iterator[None]:
+        """A Chroma server that is down or failing becomes one clear error (the embedded store keeps bugs)."""
+        from chromadb.errors import NotFoundError
+
+        try:
+            yield
+        except NotFoundError:
+            raise
+        except Exception as e:  # chromadb and httpx raise several types for a dead server
+            if not self.settings.chroma_url:
+                raise
+            raise StoreUnavailableError(
+                f"the Chroma server at {self.settings.chroma_url} is not reachable ({e.__class__.__name__})",
+                "start it (chroma run --path DIR --port PORT), fix ASSISTANT_CHROMA_URL, or try again shortly",
+            ) from None
+
+    def reconnect(self) -> None:
+        """A new client: an embedded client keeps serving the vectors it loaded, not another process's writes."""
+        if not self.settings.chroma_url:
+            from chromadb.api.client import SharedSystemClient
+
+            SharedSystemClient.clear_system_cache()  # the next client opens the folder afresh
+        self._client = None
+        self._collection = None
+
+    def _missing(self) -> IndexMissingError:
+        return IndexMissingError(
+            f"there is no index '{self.name}' in {self.where} yet",
+            "index the articles first (assistant ingest, or start the app with: assistant)",
+        )
+
+    def _check_model(self, col) -> None:
+        built_with = (col.metadata or {}).get("embedding_model")
+        if built_with and built_with != self.embedding_model:
+            raise EmbeddingMismatchError(
+                f"the index in {self.where} was built with embedding model '{built_with}', "
+                f"but '{self.embedding_model}' is configured",
+                "rebuild it (assistant ingest --rebuild), or set ASSISTANT_EMBEDDING back",
+            )
+
+    def collection(self, create: bool = False):
+        if self._collection is not None:
+            return self._collection
+        from chromadb.errors import NotFoundError
+
+        with self._server_errors():
+            try:
+                col = self.client.get_collection(self.name, embedding_function=None)
+            except NotFoundError:
+                if not create:
+                    raise self._missing() from None
+                col = self.client.create_collection(
+                    self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                    metadata={"embedding_model": self.embedding_model, "state": "new", "fingerprint": ""},
+                )
+        self._check_model(col)
+        self._collection = col
+        return col
+
+    def identity(self) -> Identity:
+        """The collection as it is now (a fresh read), and the handle used from here on."""
+        from chromadb.errors import NotFoundError
+
+        with self._server_errors():
+            try:
+                col = self.client.get_collection(self.name, embedding_function=None)
+            except NotFoundError:
+                self._collection = None
+                raise self._missing() from None
+        self._check_model(col)
+        self._collection = col
+        meta = col.metadata or {}
+        return Identity(str(col.id), str(meta.get("state", "")), str(meta.get("fingerprint", "")))
+
+    def set_state(self, state: str, fingerprint: str) -> None:
+        col = self.collection()
+        meta = {**(col.metadata or {}), "embedding_model": self.embedding_model, "state": state,
+                "fingerprint": fingerprint}
+        with self._server_errors():
+            col.modify(metadata=meta)
+
+    # -- reading ------------------------------------------------------------------------------
+    def stored(self, documents: bool = False) -> dict[str, tuple[dict, str | None]]:
+        """Every stored chunk id → (metadata, text or None), read in pages."""
+        col = self.collection()
+        include = ["metadatas", "documents"] if documents else ["metadatas"]
+        rows: dict[str, tuple[dict, str | None]] = {}
+        offset = 0
+        while True:
+            with self._server_errors():
+                page = col.get(include=include, limit=PAGE, offset=offset)
+            docs = page.get("documents") or [None] * len(page["ids"])
+            for cid, meta, doc in zip(page["ids"], page["metadatas"] or [], docs, strict=True):
+                rows[cid] = (dict(meta or {}), doc)
+            if len(page["ids"]) < PAGE:
+                return rows
+            offset += PAGE
+
+    def count(self) -> int:
+        with self._server_errors():
+            return int(self.collection().count())
+
+    def dense(self, vector, n: int, where: dict | None = None) -> list[tuple[str, str, dict, float]]:
+        """Up to n (id, text, metadata, cosine similarity) nearest to the vector."""
+        col = self.collection()  # Chroma returns fewer than n when it holds fewer
+        with self._server_errors():
+            res = col.query(query_embeddings=[list(map(float, vector))], n_results=n, where=where,
+                            include=["documents", "metadatas", "distances"])
+        return [
+            (cid, doc, dict(meta), 1.0 - dist)
+            for cid, doc, meta, dist in zip(
+                res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True
+            )
+        ]
+
+    def get(self, ids: list[str]) -> dict[str, tuple[str, dict, list[float]]]:
+        """Text, metadata and embedding of the given chunk ids."""
+        if not ids:
+            return {}
+        with self._server_errors():
+            res = self.collection().get(ids=ids, include=["documents", "metadatas", "embeddings"])
+        return {
+            cid: (doc, dict(meta), emb)
+            for cid, doc, meta, emb in zip(res["ids"], res["documents"], res["metadatas"], res["embeddings"],
+                                           strict=True)
+        }
+
+    def ids_where(self, where: dict) -> set[str]:
+        """Chunk ids whose metadata match a Chroma `where` filter."""
+        with self._server_errors():
+            return set(self.collection().get(where=where, include=[])["ids"])
+
+    # -- writing ------------------------------------------------------------------------------
+    def upsert(self, chunks: list[Chunk], vectors, signatures: list[str]) -> None:
+        with self._server_errors():
+            self.collection(create=True).upsert(
+                ids=[c.id for c in chunks], embeddings=vectors.tolist(), documents=[c.text for c in chunks],
+                metadatas=[chunk_metadata(c, s) for c, s in zip(chunks, signatures, strict=True)],
+            )
+
+    def update_metadata(self, chunks: list[Chunk], signatures: list[str]) -> None:
+        with self._server_errors():
+            self.collection().update(
+                ids=[c.id for c in chunks],
+                metadatas=[chunk_metadata(c, s) for c, s in zip(chunks, signatures, strict=True)],
+            )
+
+    def delete(self, ids: list[str]) -> None:
+        with self._server_errors():
+            self.collection().delete(ids=ids)
+
+    def drop(self) -> None:
+        """Delete the collection (for --rebuild); nothing to delete is fine."""
+        from chromadb.errors import NotFoundError
+
+        with self._server_errors():
+            try:
+                self.client.delete_collection(self.name)
+            except NotFoundError:
+                pass
+        self._collection = None

@@ -1,0 +1,125 @@
+"""Ingest: make the index hold exactly the corpus's passages, embedding only what is new.
+
+Sync is incremental and idempotent: it compares the corpus with what the store actually holds
+(not with a manifest), so an interrupted run is repaired by the next one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ..errors import CorpusError, IndexBusyError
+from ..records import Chunk
+from .chunking import ChunkedCorpus
+from .news_index import NewsIndex
+
+
+@dataclass
+class SyncReport:
+    articles: int = 0
+    chunks: int = 0
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@contextmanager
+def ingest_lock(store_dir: Path) -> Iterator[None]:
+    """One ingest at a time per store folder (across processes)."""
+    from filelock import FileLock, Timeout
+
+    store_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(store_dir / ".ingest.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise IndexBusyError(f"another ingest is running on {store_dir}", "wait for it to finish, then try again") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@dataclass
+class _Plan:
+    embed: list[tuple[Chunk, str]]  # (chunk, signature) to embed and write
+    update: list[tuple[Chunk, str]]  # metadata-only changes
+    delete: list[str]
+
+
+def _plan(index: NewsIndex, corpus: ChunkedCorpus, signature: str, report: SyncReport) -> _Plan:
+    by_article: dict[str, dict[str, dict]] = {}
+    for cid, (meta, _) in index.store.stored().items():
+        by_article.setdefault(str(meta.get("article", "")), {})[cid] = meta
+    plan = _Plan([], [], [])
+    for article in corpus.articles:
+        sig = f"{article.content_hash}/{signature}"
+        expected = {c.id: c for c in corpus.chunks[article.id]}
+        report.chunks += len(expected)
+        have = by_article.pop(article.id, {})
+        if set(have) == set(expected) and all(m.get("signature") == sig for m in have.values()):
+            report.unchanged += 1
+            continue
+        if have:
+            report.updated += 1
+        else:
+            report.added += 1
+        for cid, chunk in expected.items():
+            (plan.update if cid in have else plan.embed).append((chunk, sig))
+        plan.delete.extend(cid for cid in have if cid not in expected)
+    keep = {s.path.stem for s in corpus.skipped}  # unreadable this time: their stored chunks stay
+    for article_id, have in by_article.items():
+        if article_id not in keep:
+            report.deleted += 1
+            plan.delete.extend(have)
+    return plan
+
+
+def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, progress: bool = False) -> SyncReport:
+    """Make the store hold exactly these articles' chunks; returns what changed."""
+    from tqdm import tqdm
+
+    from .store import PAGE
+
+    started = time.perf_counter()
+    if not corpus.articles and not corpus.skipped:
+        raise CorpusError("the corpus has no usable article; the index was left as it was",
+                          "add article files (.txt, .md, .html) to the corpus folder")
+    index.store.collection(create=True)
+    report = SyncReport(articles=len(corpus.articles))
+    plan = _plan(index, corpus, signature, report)
+    if not (plan.embed or plan.update or plan.delete):
+        if index.store.identity().state == "ready":
+            index.refresh()  # BM25 is still checked, and rebuilt if out of step
+        else:  # a run killed after its last write: only the final step is missing
+            index.finished_sync(index.rebuild_bm25())
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report
+    index.store.set_state("syncing", "")  # until the end: readers keep their last good state
+    bar = tqdm(total=len(plan.embed), unit="chunk", desc="Embedding", disable=not progress, leave=False)
+    step = 8 * max(getattr(embedder, "batch_size", 4), 1)  # a stop loses at most one step of work
+    for b in range(0, len(plan.embed), step):
+        batch = plan.embed[b : b + step]
+        vectors = embedder.embed([c.embed_text for c, _ in batch])
+        index.store.upsert([c for c, _ in batch], vectors, [s for _, s in batch])
+        report.embedded += len(batch)
+        bar.update(len(batch))
+    bar.close()
+    for b in range(0, len(plan.update), PAGE):
+        batch = plan.update[b : b + PAGE]
+        index.store.update_metadata([c for c, _ in batch], [s for _, s in batch])
+    for b in range(0, len(plan.delete), PAGE):
+        index.store.delete(plan.delete[b : b + PAGE])
+    index.finished_sync(index.rebuild_bm25())
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report

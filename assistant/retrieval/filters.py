@@ -1,0 +1,20 @@
+"""Search filters: article ids and an inclusive date range, as one Chroma `where` clause."""
+
+from __future__ import annotations
+
+from ..text.dates import date_ord
+
+
+def build_where(articles: list[str] | None = None, date_from: str | None = None,
+                date_to: str | None = None) -> dict | None:
+    """A Chroma metadata filter for article ids and an inclusive ISO date range."""
+    clauses: list[dict] = []
+    if articles:
+        clauses.append({"article": {"$in": list(articles)}})
+    if date_from:
+        clauses.append({"date_ord": {"$gte": date_ord(date_from)}})
+    if date_to:
+        clauses.append({"date_ord": {"$lte": date_ord(date_to)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

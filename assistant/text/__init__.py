@@ -1,0 +1,1 @@
+"""Text rules every stage shares: scripts and languages, sentences and headings, dates, tokens."""

@@ -1,0 +1,62 @@
+"""The one tokenizer: lower-cased, stop-word-free, stemmed tokens that bridge scripts.
+
+BM25, the offline model, question analysis and the citation check all compare text
+through it. Cyrillic words come out both as written (Russian-stemmed) and transliterated
+to Latin, so "Алматы" in a question meets "Almaty" in an article.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from .script import has_cyrillic
+
+_TOKEN = re.compile(r"\w\w+|\d", re.UNICODE)
+_DOUBLED_END = re.compile(r"([b-df-hj-np-tv-z])\1$")  # "programm(e)" and "program" meet
+STOPWORDS = set(
+    """a an and are as at be been by for from had has have he her his how i in into is it its of on or our
+    she that the their them there these they this those to was we were what when where which who whom whose why
+    will with would you your do does did can could about after also than then so such not no but if all any
+    many much among one ones there here
+    и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от
+    меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас нибудь опять уж вам
+    ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто
+    чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти
+    мой тем чтобы нее были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот
+    через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше
+    чуть том нельзя такой им более всегда конечно всю между являлся является являются проходил проходила
+    проводился состоялся состоялась каким какие какой какая кто когда где почему сколько және мен бен пен да
+    де бұл ол осы сол үшін қай қандай кім қайда не""".split()
+)
+
+
+_local = threading.local()  # PyStemmer's stemmers are not thread-safe: one pair per thread
+
+
+def _stemmers():
+    pair = getattr(_local, "stemmers", None)
+    if pair is None:
+        import Stemmer
+
+        pair = _local.stemmers = (Stemmer.Stemmer("english"), Stemmer.Stemmer("russian"))
+    return pair
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stop-word-free, stemmed tokens; Cyrillic words also transliterated."""
+    from anyascii import anyascii
+
+    en, ru = _stemmers()
+    tokens: list[str] = []
+    for word in _TOKEN.findall(text.lower()):
+        if word in STOPWORDS:
+            continue
+        if has_cyrillic(word):
+            tokens.append(ru.stemWord(word))
+            latin = anyascii(word).lower()
+            if latin.isalnum() and latin not in STOPWORDS:
+                tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(latin)))
+        else:
+            tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(word)))
+    return tokens
