@@ -34,3 +34,35 @@ def test_invalid_values_name_the_setting(monkeypatch, var, value):
     monkeypatch.setenv(var, value)
     with pytest.raises(ConfigError, match=var.removeprefix("ASSISTANT_").lower()):
         get_settings()
+
+
+def env_names() -> set[str]:
+    """Every environment variable Settings reads (its alias, else ASSISTANT_ + the field name)."""
+    from pydantic import AliasChoices
+
+    from assistant.config import Settings
+
+    names = set()
+    for field, info in Settings.model_fields.items():
+        alias = info.validation_alias
+        if isinstance(alias, AliasChoices):
+            names.update(str(choice) for choice in alias.choices)
+        else:
+            names.add(f"ASSISTANT_{field.upper()}")
+    return names
+
+
+def test_readme_settings_table_matches_settings():
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    first_cells = re.findall(r"^\|([^|]*`[A-Z_]+`[^|]*)\|", table, re.MULTILINE)
+    documented = {name for cell in first_cells for name in re.findall(r"`([A-Z_]+)`", cell)}
+    edge_only = {"ASSISTANT_DEBUG"}  # read by the CLI before settings load: it shows tracebacks of bad settings
+    assert documented - edge_only == env_names(), (
+        f"undocumented: {sorted(env_names() - documented)}; documented but unknown: "
+        f"{sorted(documented - edge_only - env_names())}"
+    )
