@@ -68,8 +68,15 @@ def corpus(ctx: click.Context, as_json: bool) -> None:
     """List the articles of the corpus folder."""
     c = _assistant(ctx).read_corpus()
     rows = [
-        {"id": a.id, "title": a.title, "date": a.date, "publisher": a.publisher, "language": a.language,
-         "characters": len(a.text), "chunks": len(c.chunks[a.id])}
+        {
+            "id": a.id,
+            "title": a.title,
+            "date": a.date,
+            "publisher": a.publisher,
+            "language": a.language,
+            "characters": len(a.text),
+            "chunks": len(c.chunks[a.id]),
+        }
         for a in c.articles
     ]
     _report_skipped(c.skipped)
@@ -78,8 +85,10 @@ def corpus(ctx: click.Context, as_json: bool) -> None:
         return
     for r in rows:
         title = textwrap.shorten(r["title"], 70, placeholder="…")
-        click.echo(f"{r['id']:<24} {r['date'] or '-':<10} {r['language']:<3} {r['characters']:>7} ch "
-                   f"{r['chunks']:>3} chunks  {title}" + (f"  [{r['publisher']}]" if r["publisher"] else ""))
+        click.echo(
+            f"{r['id']:<24} {r['date'] or '-':<10} {r['language']:<3} {r['characters']:>7} ch "
+            f"{r['chunks']:>3} chunks  {title}" + (f"  [{r['publisher']}]" if r["publisher"] else "")
+        )
     click.echo(f"{len(rows)} articles, {sum(r['chunks'] for r in rows)} chunks", err=True)
 
 
@@ -108,22 +117,29 @@ def ingest(ctx: click.Context, rebuild: bool = False, as_json: bool = False) -> 
 @click.option("--article", "articles", multiple=True, help="Only these article ids (repeatable).")
 @click.option("--from", "date_from", callback=_iso_date, help="Only articles dated on or after YYYY-MM-DD.")
 @click.option("--to", "date_to", callback=_iso_date, help="Only articles dated on or before YYYY-MM-DD.")
-@click.option("--per-article", type=click.IntRange(1, 100),
-              help="At most N passages from one article (for questions about the whole corpus).")
+@click.option(
+    "--per-article",
+    type=click.IntRange(1, 100),
+    help="At most N passages from one article (for questions about the whole corpus).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def search(ctx: click.Context, query: str, k, articles, date_from, date_to, per_article, as_json: bool) -> None:
     """Print the passages that best match QUERY (hybrid: dense + BM25)."""
-    passages = _assistant(ctx).search(query, k=k, articles=list(articles), date_from=date_from, date_to=date_to,
-                                      per_article=per_article)
+    passages = _assistant(ctx).search(
+        query, k=k, articles=list(articles), date_from=date_from, date_to=date_to, per_article=per_article
+    )
     if as_json:
         _echo_json([{"rank": i, **p.to_dict()} for i, p in enumerate(passages, start=1)])
         return
     if not passages:
         click.echo("No passage matches.", err=True)
     for i, p in enumerate(passages, start=1):
-        click.secho(f"[{i}] {p.title} ({p.date or 'undated'}) — {p.article}#{p.chunk} "
-                    f"chars {p.start}-{p.end}, score {p.score:.4f}", bold=True)
+        click.secho(
+            f"[{i}] {p.title} ({p.date or 'undated'}) — {p.article}#{p.chunk} "
+            f"chars {p.start}-{p.end}, score {p.score:.4f}",
+            bold=True,
+        )
         click.echo(textwrap.indent(textwrap.fill(p.text, 100), "    "))
 
 
@@ -160,8 +176,12 @@ def _render_answer_sources(answer) -> None:
 
 @cli.command()
 @click.argument("question")
-@click.option("--history", "history_file", type=click.Path(dir_okay=False),
-              help='JSON list of earlier turns: [{"role": "user"|"assistant", "content": "..."}].')
+@click.option(
+    "--history",
+    "history_file",
+    type=click.Path(dir_okay=False),
+    help='JSON list of earlier turns: [{"role": "user"|"assistant", "content": "..."}].',
+)
 @click.option("-k", "k", type=click.IntRange(1, 50), help="Passages given to the model [ASSISTANT_ANSWER_K].")
 @click.option("--model", "llm", type=click.Choice(["offline", "openai"]), help="Chat model [ASSISTANT_LLM].")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -252,16 +272,37 @@ def _thresholds(ctx, param, values) -> dict[str, float]:
 @cli.command(name="eval")
 @click.argument("query_file", required=False, type=click.Path(dir_okay=False))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
-              help="Format of the --output file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md"]),
+    default="json",
+    show_default=True,
+    help="Format of the --output file.",
+)
 @click.option("--model", "llm", type=click.Choice(["offline", "openai"]), help="Chat model [ASSISTANT_LLM].")
 @click.option("-k", "k", type=click.IntRange(1, 50), help="Passages per question [ASSISTANT_ANSWER_K].")
-@click.option("--fail-under", multiple=True, callback=_thresholds, metavar="METRIC=VALUE",
-              help="Exit non-zero when METRIC is below VALUE (repeatable).")
-@click.option("--fail-over", multiple=True, callback=_thresholds, metavar="METRIC=VALUE",
-              help="Exit non-zero when METRIC is above VALUE, for false_refusals and latencies (repeatable).")
-@click.option("--compare", nargs=2, type=click.Path(exists=True, dir_okay=False), metavar="A.json B.json",
-              help="Compare two reports instead of running queries.")
+@click.option(
+    "--fail-under",
+    multiple=True,
+    callback=_thresholds,
+    metavar="METRIC=VALUE",
+    help="Exit non-zero when METRIC is below VALUE (repeatable).",
+)
+@click.option(
+    "--fail-over",
+    multiple=True,
+    callback=_thresholds,
+    metavar="METRIC=VALUE",
+    help="Exit non-zero when METRIC is above VALUE, for false_refusals and latencies (repeatable).",
+)
+@click.option(
+    "--compare",
+    nargs=2,
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="A.json B.json",
+    help="Compare two reports instead of running queries.",
+)
 @click.pass_context
 def eval_cmd(ctx, query_file, output, fmt, llm, k, fail_under, fail_over, compare) -> None:
     """Run canned queries (YAML, the dev_queries.yaml format) and score the answers."""

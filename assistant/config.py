@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import ConfigError
@@ -21,9 +21,7 @@ def _env(name: str, *fallbacks: str) -> AliasChoices:
 class Settings(BaseSettings):
     """The assistant's settings; read from ASSISTANT_* variables and `.env`."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="ASSISTANT_", env_file=".env", extra="ignore", populate_by_name=True
-    )
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore", populate_by_name=True)
 
     # corpus and store
     corpus_dir: Path = Path("seeds")
@@ -56,12 +54,17 @@ class Settings(BaseSettings):
 
     # OpenAI-compatible endpoints (LLM and embeddings)
     openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "OPENAI_BASE_URL"))
-    openai_api_key: str | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))
+    openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))
 
     @field_validator("chroma_url", "openai_base_url", "openai_api_key", "prompts_dir", mode="before")
     @classmethod
     def _blank_is_none(cls, v):
         return None if isinstance(v, str) and not v.strip() else v
+
+    @property
+    def api_key(self) -> str:
+        """The key to send; servers that need none (Ollama, vLLM, llama.cpp) still get a placeholder."""
+        return self.openai_api_key.get_secret_value() if self.openai_api_key else "not-needed"
 
 
 def get_settings(**overrides) -> Settings:

@@ -8,9 +8,9 @@ follows ingests made by other processes or through a Chroma server without a res
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .answer.models import check_chat_settings
 from .config import Settings, get_settings
@@ -48,8 +48,13 @@ class Assistant:
         with ingest_lock(Path(self.settings.store_dir)):
             if rebuild:
                 self.index.drop()
-            report = sync(self.index, self.embedder, corpus,
-                          signature(self.settings.chunk_tokens, self.settings.chunk_overlap), progress)
+            report = sync(
+                self.index,
+                self.embedder,
+                corpus,
+                signature(self.settings.chunk_tokens, self.settings.chunk_overlap),
+                progress,
+            )
         return report, corpus
 
     # -- questions ------------------------------------------------------------------------------
@@ -65,20 +70,38 @@ class Assistant:
         from .answer.chain import AnswerChain
         from .answer.models import make_chat_model, model_label
 
-        return AnswerChain(self.settings, self.retriever, make_chat_model(self.settings),
-                           model_label(self.settings), uses_llm=self.settings.llm == "openai")
+        return AnswerChain(
+            self.settings,
+            self.retriever,
+            make_chat_model(self.settings),
+            model_label(self.settings),
+            uses_llm=self.settings.llm == "openai",
+        )
 
-    def search(self, query: str, k: int | None = None, articles: list[str] | None = None,
-               date_from: str | None = None, date_to: str | None = None,
-               per_article: int | None = None) -> list[Passage]:
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        articles: list[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        per_article: int | None = None,
+    ) -> list[Passage]:
         """Ranked passages for a query (hybrid: dense + BM25); IndexMissingError when there is no index."""
         if not isinstance(query, str) or not query.strip():
             raise InvalidInputError("the query is empty", "write what you are looking for")
-        return self.retriever.search(query, k=k or self.settings.top_k, articles=articles or None,
-                                     date_from=date_from, date_to=date_to, max_per_article=per_article)
+        return self.retriever.search(
+            query,
+            k=k or self.settings.top_k,
+            articles=articles or None,
+            date_from=date_from,
+            date_to=date_to,
+            max_per_article=per_article,
+        )
 
-    def stream(self, question: str, history: Sequence[Turn | dict] | None = None,
-               k: int | None = None) -> Iterator[AnswerEvent]:
+    def stream(
+        self, question: str, history: Sequence[Turn | dict] | None = None, k: int | None = None
+    ) -> Iterator[AnswerEvent]:
         """The answer as events (answer/events.py): Retrieved, TextDelta…, ReplaceText, Sources, Done."""
         return self.chain.stream(question, history, k)
 

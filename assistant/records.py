@@ -149,6 +149,7 @@ def parse_history(data: Any) -> list[Turn]:
         except ValidationError as e:
             err = e.errors()[0]
             where = ".".join(str(p) for p in err["loc"]) or "turn"
-            raise InvalidInputError(f"turn {i} of the chat history is not valid ({where}: {err['msg']})",
-                                    f"write {TURNS_FORMAT}") from None
+            raise InvalidInputError(
+                f"turn {i} of the chat history is not valid ({where}: {err['msg']})", f"write {TURNS_FORMAT}"
+            ) from None
     return turns

@@ -20,8 +20,9 @@ class NaiveDenseBaseline:
         self.embedder = embedder
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200, add_start_index=True)
         client = chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
-        self.col = client.get_or_create_collection("baseline", embedding_function=None,
-                                                   configuration={"hnsw": {"space": "cosine"}})
+        self.col = client.get_or_create_collection(
+            "baseline", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
         ids, docs, metas = [], [], []
         for a in articles:
             for i, d in enumerate(splitter.create_documents([a.text])):
@@ -33,10 +34,23 @@ class NaiveDenseBaseline:
 
     def search(self, query: str, k: int = 4) -> list[Passage]:
         vec = self.embedder.embed([query])[0]
-        res = self.col.query(query_embeddings=[vec.tolist()], n_results=k,
-                             include=["documents", "metadatas", "distances"])
+        res = self.col.query(
+            query_embeddings=[vec.tolist()], n_results=k, include=["documents", "metadatas", "distances"]
+        )
         return [
-            Passage(article=m["article"], chunk=m["chunk"], chunk_id=cid, text=doc, title=m["title"], date=None,
-                    start=m["start"], end=m["start"] + len(doc), score=1 - dist, dense=1 - dist)
-            for cid, doc, m, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])
+            Passage(
+                article=m["article"],
+                chunk=m["chunk"],
+                chunk_id=cid,
+                text=doc,
+                title=m["title"],
+                date=None,
+                start=m["start"],
+                end=m["start"] + len(doc),
+                score=1 - dist,
+                dense=1 - dist,
+            )
+            for cid, doc, m, dist in zip(
+                res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=False
+            )
         ]

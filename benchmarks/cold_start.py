@@ -27,9 +27,11 @@ def main() -> None:
         times.append(time.perf_counter() - t)
     print("runs (s):", " ".join(f"{x:.2f}" for x in times))
     print(f"median {statistics.median(times):.2f} s, best {min(times):.2f} s, worst {max(times):.2f} s")
-    code = ("import time;t=time.perf_counter();import chromadb;a=time.perf_counter();"
-            "import langchain_core.language_models.chat_models, langchain_core.runnables;b=time.perf_counter();"
-            "print(f'import chromadb {a-t:.2f} s, langchain_core {b-a:.2f} s')")
+    code = (
+        "import time;t=time.perf_counter();import chromadb;a=time.perf_counter();"
+        "import langchain_core.language_models.chat_models, langchain_core.runnables;b=time.perf_counter();"
+        "print(f'import chromadb {a-t:.2f} s, langchain_core {b-a:.2f} s')"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -15,12 +15,12 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from baseline import NaiveDenseBaseline  # noqa: E402
+from assistant.app import ingest, read_corpus, retriever
+from assistant.embeddings import MiniLMEmbedder
+from assistant.metrics import evidence_at_k, facts_found, hit_at, mrr, percentile
+from baseline import NaiveDenseBaseline
 
-from assistant.app import ingest, read_corpus, retriever  # noqa: E402
-from assistant.config import Settings  # noqa: E402
-from assistant.embeddings import MiniLMEmbedder  # noqa: E402
-from assistant.metrics import evidence_at_k, facts_found, hit_at, mrr, percentile  # noqa: E402
+from assistant.config import Settings
 
 
 def retrieval_entries(queries, search, k: int) -> list[dict]:
@@ -31,8 +31,9 @@ def retrieval_entries(queries, search, k: int) -> list[dict]:
         if q.get("history"):  # neither side condenses: both get the earlier user turns
             text = " ".join(t["content"] for t in q["history"] if t["role"] == "user") + " " + text
         passages = [{"article": p.article, "text": p.text} for p in search(text, k)]
-        entries.append({"id": q["id"], "sources": q.get("sources", []), "expect": q.get("expect", []),
-                        "passages": passages})
+        entries.append(
+            {"id": q["id"], "sources": q.get("sources", []), "expect": q.get("expect", []), "passages": passages}
+        )
     return entries
 
 
@@ -75,30 +76,54 @@ def main() -> None:
         base.search("warm-up")
 
         rows = []
-        for name, search, chunks, ingest_s in (("hybrid (assistant)", hybrid_search, full.chunks, full.seconds),
-                                                ("naive dense baseline", base.search, base.chunks, base_ingest)):
+        for name, search, chunks, ingest_s in (
+            ("hybrid (assistant)", hybrid_search, full.chunks, full.seconds),
+            ("naive dense baseline", base.search, base.chunks, base_ingest),
+        ):
             lat = latencies(queries, search, args.k, args.repeat)
             entries = retrieval_entries(queries, search, args.k)
-            misses = [e["id"] for e in entries
-                      if e["sources"] and not facts_found(" ".join(p["text"] for p in e["passages"]), e["expect"])]
-            rows.append((name, chunks, chunks / ingest_s, percentile(lat, 0.5), percentile(lat, 0.95),
-                         hit_at(entries, 1), hit_at(entries, args.k), mrr(entries), evidence_at_k(entries, args.k),
-                         ",".join(misses) or "-"))
+            misses = [
+                e["id"]
+                for e in entries
+                if e["sources"] and not facts_found(" ".join(p["text"] for p in e["passages"]), e["expect"])
+            ]
+            rows.append(
+                (
+                    name,
+                    chunks,
+                    chunks / ingest_s,
+                    percentile(lat, 0.5),
+                    percentile(lat, 0.95),
+                    hit_at(entries, 1),
+                    hit_at(entries, args.k),
+                    mrr(entries),
+                    evidence_at_k(entries, args.k),
+                    ",".join(misses) or "-",
+                )
+            )
 
-    print(f"corpus: {args.corpus} ({full.articles} articles); queries: {args.queries} ({len(queries)}); "
-          f"k={args.k}; {args.repeat} rounds")
-    print(f"full ingest: {full.embedded} chunks embedded in {full.seconds:.2f}s "
-          f"({full.embedded / full.seconds:.1f} chunks/s, incl. chunking, Chroma writes and BM25)")
+    print(
+        f"corpus: {args.corpus} ({full.articles} articles); queries: {args.queries} ({len(queries)}); "
+        f"k={args.k}; {args.repeat} rounds"
+    )
+    print(
+        f"full ingest: {full.embedded} chunks embedded in {full.seconds:.2f}s "
+        f"({full.embedded / full.seconds:.1f} chunks/s, incl. chunking, Chroma writes and BM25)"
+    )
     print(f"embedding alone (model loaded): {embed_rate:.1f} chunks/s")
     print(f"second ingest, nothing changed: {again.seconds * 1000:.0f} ms, {again.embedded} chunks embedded")
     print()
     k = args.k
-    print(f"| retrieval | chunks | chunks/s ingest | search p50 ms | search p95 ms | hit@1 | hit@{k} | MRR "
-          f"| evidence@{k} | evidence misses |")
+    print(
+        f"| retrieval | chunks | chunks/s ingest | search p50 ms | search p95 ms | hit@1 | hit@{k} | MRR "
+        f"| evidence@{k} | evidence misses |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name, chunks, rate, p50, p95, h1, hk, rr, ev, misses in rows:
-        print(f"| {name} | {chunks} | {rate:.1f} | {p50:.1f} | {p95:.1f} | {h1:.3f} | {hk:.3f} | {rr:.3f} "
-              f"| {ev:.3f} | {misses} |")
+        print(
+            f"| {name} | {chunks} | {rate:.1f} | {p50:.1f} | {p95:.1f} | {h1:.3f} | {hk:.3f} | {rr:.3f} "
+            f"| {ev:.3f} | {misses} |"
+        )
 
 
 if __name__ == "__main__":

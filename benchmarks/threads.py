@@ -54,10 +54,13 @@ def main() -> None:
         threaded_s = time.perf_counter() - t
     same = sum(r[qid] == serial[qid] for r in results for qid in serial)
     total = args.threads * len(queries)
-    print(f"serial:   1 thread  x {len(queries)} questions in {serial_s:.2f} s "
-          f"({len(queries) / serial_s:.1f} answers/s)")
-    print(f"threaded: {args.threads} threads x {len(queries)} questions in {threaded_s:.2f} s "
-          f"({total / threaded_s:.1f} answers/s)")
+    print(
+        f"serial:   1 thread  x {len(queries)} questions in {serial_s:.2f} s ({len(queries) / serial_s:.1f} answers/s)"
+    )
+    print(
+        f"threaded: {args.threads} threads x {len(queries)} questions in {threaded_s:.2f} s "
+        f"({total / threaded_s:.1f} answers/s)"
+    )
     print(f"identical to the serial answers: {same} of {total}")
 
 

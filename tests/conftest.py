@@ -15,8 +15,16 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path, monkeypatch):
     """Temp corpus and store; no .env, no API keys, no Chroma server from the caller's shell."""
-    for var in ("ASSISTANT_CHROMA_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "ASSISTANT_EMBEDDING",
-                "ASSISTANT_CHUNK_TOKENS", "ASSISTANT_CHUNK_OVERLAP", "ASSISTANT_TOP_K", "ASSISTANT_LLM"):
+    for var in (
+        "ASSISTANT_CHROMA_URL",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "ASSISTANT_EMBEDDING",
+        "ASSISTANT_CHUNK_TOKENS",
+        "ASSISTANT_CHUNK_OVERLAP",
+        "ASSISTANT_TOP_K",
+        "ASSISTANT_LLM",
+    ):
         monkeypatch.delenv(var, raising=False)
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)

@@ -41,9 +41,12 @@ def chroma_server(path: Path):
     """`chroma run` on a free loopback port with its own data folder; yields its URL."""
     exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
     port = free_port()
-    log = open(path.parent / f"chroma-{port}.log", "wb")
-    proc = subprocess.Popen([exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT)
+    log = open(path.parent / f"chroma-{port}.log", "wb")  # noqa: SIM115, PTH123 - closed after the server stops
+    proc = subprocess.Popen(
+        [exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(f"{url}/api/v2/heartbeat")
@@ -95,21 +98,32 @@ def openai_server(stub: OpenAIStub):
             if self.path.endswith("/embeddings"):
                 texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
                 vectors = stub.embed(texts)
-                return self._send(200, {
-                    "object": "list", "model": body["model"],
-                    "data": [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)],
-                    "usage": {"prompt_tokens": 0, "total_tokens": 0},
-                })
+                return self._send(
+                    200,
+                    {
+                        "object": "list",
+                        "model": body["model"],
+                        "data": [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)],
+                        "usage": {"prompt_tokens": 0, "total_tokens": 0},
+                    },
+                )
             if self.path.endswith("/chat/completions"):
                 content = stub.chat(body["messages"])
                 if body.get("stream"):
                     return self._stream(body["model"], content)
-                return self._send(200, {
-                    "id": "stub-1", "object": "chat.completion", "created": 0, "model": body["model"],
-                    "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                                 "finish_reason": "stop"}],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                })
+                return self._send(
+                    200,
+                    {
+                        "id": "stub-1",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": body["model"],
+                        "choices": [
+                            {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
+                        ],
+                        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                    },
+                )
             self._send(404, {"error": {"message": f"no route {self.path}"}})
 
         def _stream(self, model: str, content: str) -> None:
@@ -121,12 +135,22 @@ def openai_server(stub: OpenAIStub):
             words[-1] = words[-1].rstrip()
             for i, word in enumerate(words):
                 delta = {"content": word} if i else {"role": "assistant", "content": word}
-                chunk = {"id": "stub-1", "object": "chat.completion.chunk", "created": 0, "model": model,
-                         "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+                chunk = {
+                    "id": "stub-1",
+                    "object": "chat.completion.chunk",
+                    "created": 0,
+                    "model": model,
+                    "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
+                }
                 self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                 self.wfile.flush()
-            end = {"id": "stub-1", "object": "chat.completion.chunk", "created": 0, "model": model,
-                   "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+            end = {
+                "id": "stub-1",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": model,
+                "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+            }
             self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
             self.wfile.flush()
 

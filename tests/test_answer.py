@@ -29,7 +29,7 @@ def dev_answers(seeded_store):
 def test_dev_set_fact_recall_is_at_least_90_percent(dev_answers):
     answerable = [(q, a) for q, a in dev_answers.values() if q.get("sources")]
     recalled = [q["id"] for q, a in answerable if not a.refused and has_facts(q, a.answer)]
-    assert len(recalled) / len(answerable) >= 0.9, sorted(set(q["id"] for q, _ in answerable) - set(recalled))
+    assert len(recalled) / len(answerable) >= 0.9, sorted({q["id"] for q, _ in answerable} - set(recalled))
 
 
 def test_every_unanswerable_question_is_refused(dev_answers):
@@ -60,7 +60,7 @@ def test_citations_carry_quotes_with_offsets_into_the_article(dev_answers):
     n = 0
     for _q, a in dev_answers.values():
         for c in a.citations:
-            assert articles[c.article].text[c.start:c.end] == c.quote
+            assert articles[c.article].text[c.start : c.end] == c.quote
             assert a.passages[c.n - 1].article == c.article
             n += 1
         markers = {int(m) for m in re.findall(r"\[(\d+)\]", a.answer)}
@@ -76,15 +76,17 @@ def test_follow_up_uses_the_earlier_turns(dev_answers):
 
 def test_follow_up_about_an_agreement_finds_the_session_article(seeded_settings):
     chain = Assistant(seeded_settings)
-    history = [{"role": "user", "content": "Who opened the METU ESG session?"},
-               {"role": "assistant", "content": "The Rector, Darkhan Akpanbetov [1]."}]
+    history = [
+        {"role": "user", "content": "Who opened the METU ESG session?"},
+        {"role": "assistant", "content": "The Rector, Darkhan Akpanbetov [1]."},
+    ]
     a = chain.ask("What agreement was signed there?", history)
     assert a.passages[0].article == "000_fc73a623d024f7d6"
     assert "Zhasyl Almaty" in a.answer and not a.refused
 
 
 def test_russian_question_is_answered_from_the_english_article(dev_answers):
-    q, a = dev_answers["d15"]
+    _q, a = dev_answers["d15"]
     assert not a.refused and "2023" in a.answer
     assert {c.article for c in a.citations} == {"001_c1e361d9777a6549"}
 
@@ -99,8 +101,16 @@ def test_timings_and_model_are_reported(dev_answers):
     assert a.model == "offline-extractive"
     assert {"retrieve", "generate", "check", "total"} <= set(a.timings_ms)
     d = a.to_dict()
-    assert set(d) >= {"question", "standalone_question", "answer", "refused", "citations", "passages", "model",
-                      "timings_ms"}
+    assert set(d) >= {
+        "question",
+        "standalone_question",
+        "answer",
+        "refused",
+        "citations",
+        "passages",
+        "model",
+        "timings_ms",
+    }
     assert set(d["passages"][0]) == {"n", "article", "chunk", "title", "date", "text", "start", "end", "score"}
     assert set(d["citations"][0]) == {"n", "article", "chunk", "title", "date", "quote", "start", "end"}
 

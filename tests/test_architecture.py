@@ -6,8 +6,22 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "assistant"
 
 # The stages, lowest first: a module may import its own stage and the ones below it, never above.
-STAGES = ["errors", "records", "config", "text", "corpus", "index", "retrieval", "answer", "evaluation",
-          "staff", "core", "cli", "ui", "api"]
+STAGES = [
+    "errors",
+    "records",
+    "config",
+    "text",
+    "corpus",
+    "index",
+    "retrieval",
+    "answer",
+    "evaluation",
+    "staff",
+    "core",
+    "cli",
+    "ui",
+    "api",
+]
 INTERFACES = {"cli", "ui", "api"}
 
 
@@ -35,8 +49,11 @@ def stage_of(path: Path) -> str:
 
 
 def who_imports(prefix: str) -> set[str]:
-    return {p.relative_to(PACKAGE).as_posix() for p, names in MODULES.items()
-            if any(n == prefix or n.startswith(prefix + ".") for n in names)}
+    return {
+        p.relative_to(PACKAGE).as_posix()
+        for p, names in MODULES.items()
+        if any(n == prefix or n.startswith(prefix + ".") for n in names)
+    }
 
 
 def test_every_module_belongs_to_a_stage():

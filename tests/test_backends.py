@@ -2,10 +2,10 @@
 
 import pytest
 
-from assistant.core import Assistant
 from assistant.config import get_settings
-from assistant.index.embeddings import MiniLMEmbedder
+from assistant.core import Assistant
 from assistant.errors import EmbeddingMismatchError, ModelUnavailableError
+from assistant.index.embeddings import MiniLMEmbedder
 
 from .servers import OpenAIStub, chroma_server, openai_server
 

@@ -2,8 +2,8 @@ import dataclasses
 
 import pytest
 
-from assistant.index.chunking import chunk_article
 from assistant.corpus import load_corpus
+from assistant.index.chunking import chunk_article
 from assistant.index.embeddings import count_word_pieces
 
 from .conftest import SEEDS
@@ -20,7 +20,7 @@ def test_offsets_point_at_the_exact_passage(articles, tokens, overlap):
         chunks = chunk_article(article, tokens, overlap)
         assert [c.index for c in chunks] == list(range(len(chunks)))
         for c in chunks:
-            assert article.text[c.start:c.end] == c.text
+            assert article.text[c.start : c.end] == c.text
             assert count_word_pieces(c.text) <= tokens
 
 
@@ -37,8 +37,9 @@ def test_chunks_cover_the_whole_article(articles):
 def test_chunks_end_at_sentence_boundaries_when_they_split_a_paragraph(articles):
     for article in articles:
         for c in chunk_article(article, 64, 16)[:-1]:
-            assert c.text[-1] in ".!?…:;,”\"»)" or article.text[c.end:c.end + 1] == "\n" or \
-                count_word_pieces(c.text) > 40, c.text[-60:]
+            assert (
+                c.text[-1] in '.!?…:;,”"»)' or article.text[c.end : c.end + 1] == "\n" or count_word_pieces(c.text) > 40
+            ), c.text[-60:]
 
 
 def test_ids_are_stable_and_local_to_the_changed_passage(articles):
@@ -46,7 +47,7 @@ def test_ids_are_stable_and_local_to_the_changed_passage(articles):
     before = chunk_article(article)
     assert [c.id for c in chunk_article(article)] == [c.id for c in before]
     paragraphs = article.text.split("\n")
-    changed = dataclasses.replace(article, text="\n".join(paragraphs[:-1] + [paragraphs[-1] + " Added sentence."]))
+    changed = dataclasses.replace(article, text="\n".join([*paragraphs[:-1], paragraphs[-1] + " Added sentence."]))
     after = chunk_article(changed)
     kept = {c.id for c in before} & {c.id for c in after}
     assert len(kept) >= len(before) - 2

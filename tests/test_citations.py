@@ -5,8 +5,16 @@ from assistant.records import Passage
 
 
 def P(article, text, start=100, title=None):
-    return Passage(article=article, chunk=0, chunk_id=f"{article}:x", text=text, title=title or f"Title {article}",
-                   date="2024-01-02", start=start, end=start + len(text))
+    return Passage(
+        article=article,
+        chunk=0,
+        chunk_id=f"{article}:x",
+        text=text,
+        title=title or f"Title {article}",
+        date="2024-01-02",
+        start=start,
+        end=start + len(text),
+    )
 
 
 PASSAGES = [
@@ -21,7 +29,7 @@ def test_valid_marker_is_kept_with_its_quote_and_offsets():
     (c,) = r.citations
     assert (c.n, c.article) == (2, "b")
     assert c.quote == "Over 650 applications with business plans were submitted."
-    assert PASSAGES[1].text[c.start - PASSAGES[1].start:c.end - PASSAGES[1].start] == c.quote
+    assert PASSAGES[1].text[c.start - PASSAGES[1].start : c.end - PASSAGES[1].start] == c.quote
     assert r.problems == []
 
 
@@ -65,8 +73,10 @@ def test_attach_adds_markers_to_uncited_supported_sentences():
 
 
 def test_offline_model_reads_its_prompt():
-    prompt = ("<passages>\n" + number_passages(PASSAGES) + "\n</passages>\n\n"
-              "Question: How many applications with business plans were submitted?")
+    prompt = (
+        "<passages>\n" + number_passages(PASSAGES) + "\n</passages>\n\n"
+        "Question: How many applications with business plans were submitted?"
+    )
     question, parsed = parse_prompt(prompt)
     assert question.startswith("How many") and [p.n for p in parsed] == [1, 2]
     assert parsed[1].text == PASSAGES[1].text
@@ -117,19 +127,32 @@ def _offline(question, passages):
 
 
 def test_offline_answer_brings_the_list_a_sentence_introduces():
-    intro = P("m", "The memorandum was signed by five colleges. Key areas of cooperation were discussed:",
-              title="Colleges sign memorandum")
-    items = P("m", "• Joint development of educational programs.\n• Internships for students.\nOther news.",
-              title="Colleges sign memorandum")
+    intro = P(
+        "m",
+        "The memorandum was signed by five colleges. Key areas of cooperation were discussed:",
+        title="Colleges sign memorandum",
+    )
+    items = P(
+        "m",
+        "• Joint development of educational programs.\n• Internships for students.\nOther news.",
+        title="Colleges sign memorandum",
+    )
     reply = _offline("What key areas of cooperation were discussed?", [intro, items])
     assert "discussed: [1] Joint development of educational programs; Internships for students [2]." in reply
-    same = P("m", "Key areas of cooperation were discussed:\n• Joint research\n• Exchange of staff",
-             title="Colleges sign memorandum")
+    same = P(
+        "m",
+        "Key areas of cooperation were discussed:\n• Joint research\n• Exchange of staff",
+        title="Colleges sign memorandum",
+    )
     assert "discussed: Joint research; Exchange of staff [1]." in _offline("Which key areas of cooperation?", [same])
 
 
 def test_offline_answer_never_quotes_a_bare_heading():
-    heading = P("t", "Taza Kazakhstan campaign opens in Almaty\n\nThe campaign Taza Kazakhstan started in Almaty in "
-                "spring with volunteers cleaning parks.", title="Taza Kazakhstan campaign opens in Almaty")
+    heading = P(
+        "t",
+        "Taza Kazakhstan campaign opens in Almaty\n\nThe campaign Taza Kazakhstan started in Almaty in "
+        "spring with volunteers cleaning parks.",
+        title="Taza Kazakhstan campaign opens in Almaty",
+    )
     reply = _offline("Tell me about the Taza Kazakhstan campaign", [heading])
     assert reply.startswith("The campaign Taza Kazakhstan started")

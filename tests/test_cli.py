@@ -9,8 +9,13 @@ import pytest
 
 
 def run(*args, env=None, check=True):
-    proc = subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
@@ -41,8 +46,9 @@ def test_corpus_listing(isolated_env):
 
 def test_search_json():
     run("ingest")
-    hits = json.loads(run("search", "How many applications with business plans were submitted?", "-k", "3",
-                          "--json").stdout)
+    hits = json.loads(
+        run("search", "How many applications with business plans were submitted?", "-k", "3", "--json").stdout
+    )
     assert [h["rank"] for h in hits] == [1, 2, 3]
     assert set(hits[0]) == {"rank", "article", "chunk", "title", "date", "text", "start", "end", "score"}
     assert hits[0]["article"] == "002_363c11803347ebae" and "650" in hits[0]["text"]
@@ -62,11 +68,14 @@ def test_search_spread_over_articles():
     assert any("Zhasyl Almaty" in h["text"] for h in hits) and any("college" in h["text"].lower() for h in hits)
 
 
-@pytest.mark.parametrize("args, message", [
-    (("search", "anything"), "assistant ingest"),
-    (("search", "x", "--from", "yesterday"), "YYYY-MM-DD"),
-    (("search", "  "), "query is empty"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("search", "anything"), "assistant ingest"),
+        (("search", "x", "--from", "yesterday"), "YYYY-MM-DD"),
+        (("search", "  "), "query is empty"),
+    ],
+)
 def test_errors_are_one_clear_line(args, message):
     proc = run(*args, check=False)
     assert proc.returncode != 0
@@ -90,9 +99,14 @@ def test_unreachable_chroma_server():
 
 
 def test_main_job_indexes_then_chats_with_follow_ups():
-    proc = subprocess.run([sys.executable, "-m", "assistant"], input="Who opened the METU ESG session?\n"
-                          "What agreement was signed there?\n/quit\n", capture_output=True, text=True,
-                          env=dict(os.environ), timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant"],
+        input="Who opened the METU ESG session?\nWhat agreement was signed there?\n/quit\n",
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "5 added" in proc.stderr  # the first run indexed the corpus
     answers = proc.stdout.split("you>")

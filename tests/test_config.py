@@ -28,8 +28,9 @@ def test_blank_values_count_as_unset(monkeypatch):
     assert get_settings().chroma_url is None
 
 
-@pytest.mark.parametrize("var, value", [("ASSISTANT_TOP_K", "0"), ("ASSISTANT_LLM", "gpt"),
-                                        ("ASSISTANT_CHUNK_TOKENS", "1000")])
+@pytest.mark.parametrize(
+    "var, value", [("ASSISTANT_TOP_K", "0"), ("ASSISTANT_LLM", "gpt"), ("ASSISTANT_CHUNK_TOKENS", "1000")]
+)
 def test_invalid_values_name_the_setting(monkeypatch, var, value):
     monkeypatch.setenv(var, value)
     with pytest.raises(ConfigError, match=var.removeprefix("ASSISTANT_").lower()):

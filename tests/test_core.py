@@ -17,8 +17,10 @@ from .conftest import DATA
 from .servers import chroma_server
 
 QUERIES = yaml.safe_load((DATA / "dev_queries.yaml").read_text())["queries"]
-NEW_ARTICLE = ("# Zoo opens a pollinator garden\n\nThe Almaty zoo opened a pollinator garden with local schools in "
-               "May 2024. Students planted lavender and thyme to support wild bees.\n")
+NEW_ARTICLE = (
+    "# Zoo opens a pollinator garden\n\nThe Almaty zoo opened a pollinator garden with local schools in "
+    "May 2024. Students planted lavender and thyme to support wild bees.\n"
+)
 
 
 def comparable(answer) -> dict:

@@ -2,8 +2,8 @@ import pytest
 
 from assistant.corpus.cleaning import clean_text, html_to_text
 from assistant.corpus.loader import UnusableFile, decode, load_corpus
-from assistant.errors import CorpusError
 from assistant.corpus.metadata import extract_date, extract_publisher, extract_title
+from assistant.errors import CorpusError
 from assistant.text.script import detect_language
 
 from .conftest import SEEDS
@@ -18,13 +18,16 @@ def test_every_seed_is_loaded_with_its_file_stem_as_id(seeds):
     assert set(seeds) == {p.stem for p in SEEDS.glob("*.txt")}
 
 
-@pytest.mark.parametrize("stem, date", [
-    ("000_fc73a623d024f7d6", "2026-02-19"),  # "19 February 2026"
-    ("001_c1e361d9777a6549", "2023-04-03"),  # "April 3-4, 2023"
-    ("002_363c11803347ebae", "2019-04-24"),  # "Дата публикации: 24.04.2019"
-    ("004_92e8f732f7c6ab2a", "2025-02-04"),  # "February 4, 2025"
-    ("003_206415cd81af1730", None),          # states no date
-])
+@pytest.mark.parametrize(
+    "stem, date",
+    [
+        ("000_fc73a623d024f7d6", "2026-02-19"),  # "19 February 2026"
+        ("001_c1e361d9777a6549", "2023-04-03"),  # "April 3-4, 2023"
+        ("002_363c11803347ebae", "2019-04-24"),  # "Дата публикации: 24.04.2019"
+        ("004_92e8f732f7c6ab2a", "2025-02-04"),  # "February 4, 2025"
+        ("003_206415cd81af1730", None),  # states no date
+    ],
+)
 def test_dates_of_the_seeds(seeds, stem, date):
     assert seeds[stem].date == date
 
@@ -58,19 +61,22 @@ def test_navigation_and_counters_are_dropped_but_article_text_kept(seeds):
     assert "founded in 1963" in a002.text  # sidebar facts stay: they are part of the page's text
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("Held on 19 February 2026 in Almaty", "2026-02-19"),
-    ("in Almaty on April 3-4, 2023.", "2023-04-03"),
-    ("[Дата публикации: 24.04.2019, 14:42:56]", "2019-04-24"),
-    ("on February 4, 2025, METU hosted", "2025-02-04"),
-    ("Published: 2024-11-05", "2024-11-05"),
-    ("19 февраля 2026 года", "2026-02-19"),
-    ("2025 жылғы 3 наурыз", None),  # Kazakh order year-first is not claimed
-    ("3 наурыз 2025", "2025-03-03"),
-    ("Sept. 9, 2021", "2021-09-09"),
-    ("no date at all, only 1963", None),
-    ("31.02.2020 is not a day", None),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Held on 19 February 2026 in Almaty", "2026-02-19"),
+        ("in Almaty on April 3-4, 2023.", "2023-04-03"),
+        ("[Дата публикации: 24.04.2019, 14:42:56]", "2019-04-24"),
+        ("on February 4, 2025, METU hosted", "2025-02-04"),
+        ("Published: 2024-11-05", "2024-11-05"),
+        ("19 февраля 2026 года", "2026-02-19"),
+        ("2025 жылғы 3 наурыз", None),  # Kazakh order year-first is not claimed
+        ("3 наурыз 2025", "2025-03-03"),
+        ("Sept. 9, 2021", "2021-09-09"),
+        ("no date at all, only 1963", None),
+        ("31.02.2020 is not a day", None),
+    ],
+)
 def test_date_formats(text, iso):
     assert extract_date(text) == iso
 
@@ -86,20 +92,28 @@ def test_publisher_patterns():
     assert extract_publisher("no publisher here") is None
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("The university signed a memorandum with the city of Almaty.", "en"),
-    ("Университет подписал меморандум с акиматом города Алматы.", "ru"),
-    ("Университет қала әкімдігімен меморандумға қол қойды және жоба бастады.", "kk"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The university signed a memorandum with the city of Almaty.", "en"),
+        ("Университет подписал меморандум с акиматом города Алматы.", "ru"),
+        ("Университет қала әкімдігімен меморандумға қол қойды және жоба бастады.", "kk"),
+    ],
+)
 def test_language(text, lang):
     assert detect_language(text) == lang
 
 
 def test_title_heading_then_first_sentence():
-    assert extract_title("Main Heading Of The Story\n19 February 2026\n\nBody text " + "word " * 20) == \
-        "Main Heading Of The Story"
+    assert (
+        extract_title("Main Heading Of The Story\n19 February 2026\n\nBody text " + "word " * 20)
+        == "Main Heading Of The Story"
+    )
     body = "The council met on Monday to approve the new park plan for the whole district and its people. More."
-    assert extract_title(body) == "The council met on Monday to approve the new park plan for the whole district and its people."
+    assert (
+        extract_title(body)
+        == "The council met on Monday to approve the new park plan for the whole district and its people."
+    )
 
 
 def test_clean_text_handles_crumbs_bold_and_links():
@@ -108,9 +122,11 @@ def test_clean_text_handles_crumbs_bold_and_links():
 
 
 def test_html_is_stripped_to_text():
-    html = ("<html><head><title>Page</title><style>p{}</style></head><body><nav>Home News</nav>"
-            "<h1>Green campus opens</h1><p>The &amp; campus <b>opened</b>.</p><script>x()</script>"
-            "<footer>(c) site</footer></body></html>")
+    html = (
+        "<html><head><title>Page</title><style>p{}</style></head><body><nav>Home News</nav>"
+        "<h1>Green campus opens</h1><p>The &amp; campus <b>opened</b>.</p><script>x()</script>"
+        "<footer>(c) site</footer></body></html>"
+    )
     text, title = html_to_text(html)
     assert title == "Green campus opens"
     assert "The & campus opened." in text
@@ -130,7 +146,9 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_loaded(tmp_path):
     (tmp_path / "good.txt").write_text("A proper article about a memorandum between two universities in Almaty.")
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
-    (tmp_path / "cp1251.txt").write_bytes("Университет подписал меморандум о сотрудничестве с городом.".encode("cp1251"))
+    (tmp_path / "cp1251.txt").write_bytes(
+        "Университет подписал меморандум о сотрудничестве с городом.".encode("cp1251")
+    )
     (tmp_path / "huge.txt").write_text("word " * 300_000)
     (tmp_path / "short.md").write_text("Главная\nНовости\n")
     (tmp_path / "notes.csv").write_text("ignored,file")

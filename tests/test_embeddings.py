@@ -14,7 +14,7 @@ REFERENCE = json.loads((DATA / "minilm_reference.json").read_text())
 def test_matches_sentence_transformers_reference(embedder):
     texts = [item["text"] for item in REFERENCE["items"]]
     vectors = embedder.embed(texts)
-    for item, vec in zip(REFERENCE["items"], vectors):
+    for item, vec in zip(REFERENCE["items"], vectors, strict=False):
         ref = np.asarray(item["embedding"], dtype=np.float32)
         cosine = float(vec @ ref / np.linalg.norm(ref))
         assert cosine >= 0.995, (item["text"][:40], cosine)
@@ -41,7 +41,7 @@ def test_vectors_are_normalised_and_order_preserved(embedder):
     texts = ["memorandum of cooperation", "x", "women entrepreneurs in villages " * 5]
     batch = embedder.embed(texts)
     assert np.allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-5)
-    for text, vec in zip(texts, batch):
+    for text, vec in zip(texts, batch, strict=False):
         assert float(vec @ embedder.embed([text])[0]) > 0.9999
 
 

@@ -39,7 +39,7 @@ def test_first_ingest_adds_everything_second_embeds_nothing():
 
 
 def test_changed_article_replaces_only_its_changed_chunks():
-    first, _ = ingest()
+    _first, _ = ingest()
     before = stored_ids()
     path = corpus_dir() / "003_206415cd81af1730.txt"
     path.write_text(path.read_text() + "\nThe university also opened a new solar-powered library in 2021.\n")
@@ -71,8 +71,7 @@ def test_metadata_change_updates_without_embedding():
     (corpus_dir() / "003_206415cd81af1730.meta.yaml").write_text("date: 2020-06-15\n")
     report, _ = ingest()
     assert (report.updated, report.embedded) == (1, 0)
-    hits = search("KazNU social responsibility", k=2, date_from="2020-06-01",
-                                            date_to="2020-06-30")
+    hits = search("KazNU social responsibility", k=2, date_from="2020-06-01", date_to="2020-06-30")
     assert hits and all(h.date == "2020-06-15" for h in hits)
 
 
@@ -111,7 +110,7 @@ class FlakyEmbedder(MiniLMEmbedder):
 
 
 def test_interrupted_ingest_is_repaired_by_the_next(monkeypatch):
-    import assistant.core as core
+    from assistant import core
 
     ingest()
     clean = stored_ids()
@@ -190,7 +189,7 @@ def test_stored_vectors_are_the_embedder_vectors():
 
     texts = [embed_text(rows[i][1]["title"], rows[i][0]) for i in some]
     vecs = MiniLMEmbedder().embed(texts)
-    for i, v in zip(some, vecs):
+    for i, v in zip(some, vecs, strict=False):
         assert float(np.dot(v, rows[i][2])) > 0.999
 
 

@@ -7,21 +7,48 @@ from assistant.evaluation import metrics as m
 
 def entry(sources, passages, answer="", refused=False, citations=(), expect=(("x",),), latency=None, retrieval=None):
     return {
-        "sources": list(sources), "expect": [list(g) for g in expect] if sources else [],
-        "passages": [{"article": a, "text": t} for a, t in passages], "answer": answer, "refused": refused,
-        "citations": [{"article": a} for a in citations], "latency_ms": latency, "retrieval_ms": retrieval,
+        "sources": list(sources),
+        "expect": [list(g) for g in expect] if sources else [],
+        "passages": [{"article": a, "text": t} for a, t in passages],
+        "answer": answer,
+        "refused": refused,
+        "citations": [{"article": a} for a in citations],
+        "latency_ms": latency,
+        "retrieval_ms": retrieval,
     }
 
 
 # Four answerable queries and two unanswerable ones.
-E1 = entry(["A"], [("A", "fact one here"), ("B", "noise")], answer="fact one [1]", citations=["A"],
-           expect=[["fact one"]], latency=100, retrieval=10)
-E2 = entry(["B"], [("A", "noise"), ("C", "noise"), ("B", "has 650 and Almaty")], answer="650 only [3]",
-           citations=["B", "A"], expect=[["650"], ["Almaty", "Алматы"]], latency=200, retrieval=20)
-E3 = entry(["C"], [("A", "a"), ("B", "b"), ("D", "d"), ("E", "e")], refused=True, expect=[["zzz"]],
-           latency=300, retrieval=30)
-E4 = entry(["D", "E"], [("B", "x"), ("E", "Zhasyl Almaty college")], answer="Zhasyl almaty and COLLEGE [2]",
-           citations=["E"], expect=[["Zhasyl Almaty"], ["college"]], latency=400, retrieval=40)
+E1 = entry(
+    ["A"],
+    [("A", "fact one here"), ("B", "noise")],
+    answer="fact one [1]",
+    citations=["A"],
+    expect=[["fact one"]],
+    latency=100,
+    retrieval=10,
+)
+E2 = entry(
+    ["B"],
+    [("A", "noise"), ("C", "noise"), ("B", "has 650 and Almaty")],
+    answer="650 only [3]",
+    citations=["B", "A"],
+    expect=[["650"], ["Almaty", "Алматы"]],
+    latency=200,
+    retrieval=20,
+)
+E3 = entry(
+    ["C"], [("A", "a"), ("B", "b"), ("D", "d"), ("E", "e")], refused=True, expect=[["zzz"]], latency=300, retrieval=30
+)
+E4 = entry(
+    ["D", "E"],
+    [("B", "x"), ("E", "Zhasyl Almaty college")],
+    answer="Zhasyl almaty and COLLEGE [2]",
+    citations=["E"],
+    expect=[["Zhasyl Almaty"], ["college"]],
+    latency=400,
+    retrieval=40,
+)
 U1 = entry([], [("A", "a")], refused=True, latency=50, retrieval=5)
 U2 = entry([], [("A", "a")], answer="made up [1]", citations=["A"], latency=60, retrieval=6)
 ALL = [E1, E2, E3, E4, U1, U2]
@@ -81,11 +108,14 @@ def test_metrics_of_an_empty_group_are_none():
     assert m.citation_precision([E3]) is None
 
 
-@pytest.mark.parametrize("text, groups, found", [
-    ("Over 650 applications", [["650"]], True),
-    ("Over 650 applications", [["650"], ["women"]], False),
-    ("The MILAN expo", [["Milan", "Astana"]], True),
-    ("", [], True),
-])
+@pytest.mark.parametrize(
+    "text, groups, found",
+    [
+        ("Over 650 applications", [["650"]], True),
+        ("Over 650 applications", [["650"], ["women"]], False),
+        ("The MILAN expo", [["Milan", "Astana"]], True),
+        ("", [], True),
+    ],
+)
 def test_facts_found(text, groups, found):
     assert m.facts_found(text, groups) is found

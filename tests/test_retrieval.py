@@ -1,10 +1,10 @@
-import yaml
 import pytest
+import yaml
 
 from assistant.core import Assistant
+from assistant.retrieval import build_where
 from assistant.text.crosslingual import english_rendering
 from assistant.text.tokens import tokenize
-from assistant.retrieval import build_where
 
 from .conftest import DATA
 
@@ -48,7 +48,7 @@ def test_passages_are_ranked_and_carry_offsets(seeded_settings):
 
     articles = {a.id: a for a in load_corpus(seeded_settings.corpus_dir).articles}
     for p in passages:
-        assert articles[p.article].text[p.start:p.end] == p.text
+        assert articles[p.article].text[p.start : p.end] == p.text
 
 
 def test_filters_by_article_and_date(seeded_settings):

@@ -56,8 +56,9 @@ class AnswerChain:
         self.prompts = Prompts(settings.prompts_dir)
 
     # -- entry points ---------------------------------------------------------------------------
-    def stream(self, question: str, history: Sequence[Turn | dict] | None = None,
-               k: int | None = None) -> Iterator[AnswerEvent]:
+    def stream(
+        self, question: str, history: Sequence[Turn | dict] | None = None, k: int | None = None
+    ) -> Iterator[AnswerEvent]:
         """The answer as events: Retrieved, TextDelta…, ReplaceText, Sources, Done."""
         run = self._start(question, history, k)
         with run.timed("condense"):
@@ -125,8 +126,12 @@ class AnswerChain:
 
     def _messages(self, run: _Run) -> list[BaseMessage]:
         language = LANGUAGE_NAMES[question_language(run.question)]
-        system = self.prompts.render("answer_system", refusal_token=REFUSAL_TOKEN, language=language,
-                                     max_sentences=str(self.settings.max_sentences))
+        system = self.prompts.render(
+            "answer_system",
+            refusal_token=REFUSAL_TOKEN,
+            language=language,
+            max_sentences=str(self.settings.max_sentences),
+        )
         user = self.prompts.render("answer_user", passages=number_passages(run.passages), question=run.standalone)
         return [SystemMessage(system), HumanMessage(user)]
 
@@ -160,9 +165,17 @@ class AnswerChain:
             citations = []
         run.timings["check"] = (time.perf_counter() - t) * 1000
         run.timings["total"] = (time.perf_counter() - run.started) * 1000
-        return Answer(question=run.question, standalone_question=run.standalone, answer=text, refused=refused,
-                      citations=citations, passages=run.passages, model=self.model_label,
-                      timings_ms=dict(run.timings), problems=problems)
+        return Answer(
+            question=run.question,
+            standalone_question=run.standalone,
+            answer=text,
+            refused=refused,
+            citations=citations,
+            passages=run.passages,
+            model=self.model_label,
+            timings_ms=dict(run.timings),
+            problems=problems,
+        )
 
 
 def _merge(first: list[Passage], second: list[Passage], k: int) -> list[Passage]:

@@ -10,6 +10,7 @@ quote (the supporting sentence) with offsets in the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 
 from ..records import Citation, Passage
@@ -64,7 +65,7 @@ def specifics(claim: str) -> set[str]:
     return set(tokenize(" ".join(m.group(0) for m in _SPECIFIC.finditer(text))))
 
 
-def _support(claim_tokens: set[str], passage_tokens: set[str], names: set[str] = frozenset()) -> float:
+def _support(claim_tokens: set[str], passage_tokens: set[str], names: Set[str] = frozenset()) -> float:
     """Share of the claim's words the passage holds; 0 when it lacks a name or number of the claim."""
     if names - passage_tokens:
         return 0.0
@@ -150,8 +151,18 @@ def check(answer: str, passages: list[Passage], question: str = "") -> Checked:
     for n in sorted(best_for):
         p = passages[n - 1]
         _, s, e = best_for[n]
-        citations.append(Citation(n=n, article=p.article, chunk=p.chunk, title=p.title, date=p.date,
-                                  quote=p.text[s:e], start=p.start + s, end=p.start + e))
+        citations.append(
+            Citation(
+                n=n,
+                article=p.article,
+                chunk=p.chunk,
+                title=p.title,
+                date=p.date,
+                quote=p.text[s:e],
+                start=p.start + s,
+                end=p.start + e,
+            )
+        )
     text = re.sub(r"[ \t]+([.,;:])", r"\1", "".join(out)).strip()
     return Checked(text, citations, problems)
 
@@ -165,7 +176,7 @@ def attach(answer: str, passages: list[Passage], tokens: list[set[str]] | None =
     spans = sentence_spans(answer)
     for i, (s, e) in enumerate(spans):
         sentence = answer[s:e]
-        cited = MARKER.search(sentence) or (i + 1 < len(spans) and MARKER.match(answer[spans[i + 1][0]:]))
+        cited = MARKER.search(sentence) or (i + 1 < len(spans) and MARKER.match(answer[spans[i + 1][0] :]))
         if MARKER.fullmatch(sentence.strip()) or cited:
             out.append(sentence)
             continue

@@ -20,14 +20,18 @@ def prompts_dir(override: Path | None = None) -> Path:
     """The folder the templates are read from."""
     if override is not None:
         if not Path(override).is_dir():
-            raise ConfigError(f"ASSISTANT_PROMPTS_DIR={override} is not a folder", "point it at a folder of prompt files")
+            raise ConfigError(
+                f"ASSISTANT_PROMPTS_DIR={override} is not a folder", "point it at a folder of prompt files"
+            )
         return Path(override)
     if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "prompts").is_dir():
         return _CHECKOUT / "prompts"
     if _SHIPPED.is_dir():
         return _SHIPPED
-    raise ConfigError("the prompt templates are missing from this installation",
-                      "reinstall the package, or set ASSISTANT_PROMPTS_DIR to a folder of prompt files")
+    raise ConfigError(
+        "the prompt templates are missing from this installation",
+        "reinstall the package, or set ASSISTANT_PROMPTS_DIR to a folder of prompt files",
+    )
 
 
 @lru_cache(maxsize=32)
@@ -51,5 +55,6 @@ class Prompts:
         try:
             return template.format(**values)
         except (KeyError, IndexError) as e:
-            raise ConfigError(f"the prompt {name}.md uses an unknown placeholder {e}",
-                              f"use only {sorted(values)}") from None
+            raise ConfigError(
+                f"the prompt {name}.md uses an unknown placeholder {e}", f"use only {sorted(values)}"
+            ) from None

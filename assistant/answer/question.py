@@ -16,10 +16,12 @@ from ..text.dates import DATE_MENTION, YEAR
 from ..text.tokens import tokenize
 
 # Words that say where to look rather than what to find ("described in the news").
-_GENERIC = set(tokenize(
-    "news article articles corpus described describe mentioned mention reported report say says said tell "
-    "told according please information know find between"
-))
+_GENERIC = set(
+    tokenize(
+        "news article articles corpus described describe mentioned mention reported report say says said tell "
+        "told according please information know find between"
+    )
+)
 
 _TYPES = [
     ("price", r"\b(price|cost|how much does|how much is|стоимост|цен[аыу]|сколько стоит|баға|құны)"),
@@ -32,8 +34,9 @@ _TYPES = [
 _NUMBER = re.compile(r"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$€£₸₽]|\b(usd|us\s*\$|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл)", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:[- ][A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі.]+)*(?!\w)")
-_ENUMERATIVE = re.compile(r"^\s*(which|what)\b.*\b(are|were|have)\b|\b(list|all|every|various)\b|какие|қандай",
-                          re.IGNORECASE)
+_ENUMERATIVE = re.compile(
+    r"^\s*(which|what)\b.*\b(are|were|have)\b|\b(list|all|every|various)\b|какие|қандай", re.IGNORECASE
+)
 _PLURAL_HINT = re.compile(r"\b\w+(ships|ies|s)\b", re.IGNORECASE)
 
 
@@ -82,7 +85,7 @@ def analyse(question: str) -> QuestionInfo:
         if re.search(pattern, question, re.IGNORECASE) or re.search(pattern, english, re.IGNORECASE):
             kind = name
             break
-    generic = _GENERIC | {"year": {"year"}, "date": {"date"}, "duration": {"long"}}.get(kind, set())
+    generic = _GENERIC | {"year": {"year"}, "date": {"date"}, "duration": {"long"}}.get(kind or "", set())
     terms = tuple(dict.fromkeys(t for t in tokenize(english) if t not in generic))
     context = tuple(t for t in dict.fromkeys(tokenize(context_text)) if t not in terms and t not in generic)
     enumerative = bool(_ENUMERATIVE.search(question)) and bool(_PLURAL_HINT.search(question.split("?")[0]))
@@ -102,8 +105,11 @@ def satisfies(kind: str | None, sentence: str) -> bool:
     if kind == "date":
         return bool(DATE_MENTION.search(sentence) or YEAR.search(sentence))
     if kind == "duration":  # "for the seventh year", "since 2012", "three months"
-        return bool(_NUMBER.search(sentence) or YEAR.search(sentence) or
-                    re.search(r"\b(since|for|years?|months?|weeks?|days?|decades?)\b", sentence, re.IGNORECASE))
+        return bool(
+            _NUMBER.search(sentence)
+            or YEAR.search(sentence)
+            or re.search(r"\b(since|for|years?|months?|weeks?|days?|decades?)\b", sentence, re.IGNORECASE)
+        )
     if kind == "count":
         # a number that is not just a year or part of a date
         stripped = DATE_MENTION.sub(" ", sentence)
@@ -115,8 +121,35 @@ def satisfies(kind: str | None, sentence: str) -> bool:
 def names(text: str) -> list[str]:
     """Capitalised names and acronyms in order of appearance (for follow-up condensing)."""
     found = _NAME.findall(text) + re.findall(r"\b[A-ZА-Я]{2,}[a-z]?\b|\b\w+ \d\.\d\b", text)
-    stop = {"What", "Which", "Who", "When", "Where", "How", "Why", "The", "A", "An", "In", "On", "It", "Is", "Did",
-            "Does", "Do", "Was", "Were", "Are", "Together", "Tell", "And", "Its", "This", "That", "They"}
+    stop = {
+        "What",
+        "Which",
+        "Who",
+        "When",
+        "Where",
+        "How",
+        "Why",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "It",
+        "Is",
+        "Did",
+        "Does",
+        "Do",
+        "Was",
+        "Were",
+        "Are",
+        "Together",
+        "Tell",
+        "And",
+        "Its",
+        "This",
+        "That",
+        "They",
+    }
     return list(dict.fromkeys(n for n in found if n not in stop))
 
 
@@ -147,4 +180,3 @@ def condense(question: str, history: list[Turn]) -> str:
             seen.add(key)
             parts.append(c)
     return f"{question.rstrip()} (about: {' '.join(parts[:12])})" if parts else question
-

@@ -12,8 +12,20 @@ from html.parser import HTMLParser
 
 # Words that make up navigation crumbs ("Главная Новости", "- Main page", "Home / News").
 _CRUMB_WORDS = (
-    "главная", "новости", "басты бет", "жаңалықтар", "main page", "home page", "homepage",
-    "home", "news", "all news", "все новости", "барлық жаңалықтар", "press releases", "пресс-релизы",
+    "главная",
+    "новости",
+    "басты бет",
+    "жаңалықтар",
+    "main page",
+    "home page",
+    "homepage",
+    "home",
+    "news",
+    "all news",
+    "все новости",
+    "барлық жаңалықтар",
+    "press releases",
+    "пресс-релизы",
 )
 _ROOT_CRUMBS = ("главная", "басты бет", "main page", "home page", "homepage", "home")
 _CRUMB_SEP = r"[\s\-–—/>»|•·]*"
@@ -75,9 +87,31 @@ def clean_text(raw: str) -> str:
 class _HTMLText(HTMLParser):
     """Visible text of an HTML page, with block elements as line breaks."""
 
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template", "svg"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-             "blockquote", "pre", "ul", "ol", "table", "hr", "main"}
+    SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template", "svg"})
+    BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "section",
+            "article",
+            "blockquote",
+            "pre",
+            "ul",
+            "ol",
+            "table",
+            "hr",
+            "main",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

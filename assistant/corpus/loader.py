@@ -143,7 +143,8 @@ def load_article(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Article:
 def article_files(folder: Path) -> list[Path]:
     """The article files of a corpus folder, sorted by name."""
     return sorted(
-        p for p in folder.iterdir()
+        p
+        for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
     )
 

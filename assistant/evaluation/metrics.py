@@ -44,8 +44,9 @@ def mrr(entries: list[dict]) -> float | None:
 def evidence_at_k(entries: list[dict], k: int) -> float | None:
     """Share of answerable queries whose top-k passages hold every expected fact."""
     rows = _answerable(entries)
-    return _ratio(sum(facts_found(" ".join(p["text"] for p in e["passages"][:k]), e["expect"]) for e in rows),
-                  len(rows))
+    return _ratio(
+        sum(facts_found(" ".join(p["text"] for p in e["passages"][:k]), e["expect"]) for e in rows), len(rows)
+    )
 
 
 def answer_correct(entry: dict) -> bool:

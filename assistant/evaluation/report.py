@@ -8,11 +8,18 @@ from pathlib import Path
 from .metrics import LOWER_IS_BETTER
 
 METRIC_ROWS = [
-    ("hit_at_1", "hit@1"), ("hit_at_{k}", "hit@{k}"), ("mrr", "MRR"), ("evidence_at_{k}", "evidence@{k}"),
-    ("fact_recall", "fact recall"), ("citation_precision", "citation precision"),
-    ("refusal_accuracy", "refusal accuracy"), ("false_refusals", "false refusals"),
-    ("retrieval_p50_ms", "retrieval p50 ms"), ("retrieval_p95_ms", "retrieval p95 ms"),
-    ("answer_p50_ms", "answer p50 ms"), ("answer_p95_ms", "answer p95 ms"),
+    ("hit_at_1", "hit@1"),
+    ("hit_at_{k}", "hit@{k}"),
+    ("mrr", "MRR"),
+    ("evidence_at_{k}", "evidence@{k}"),
+    ("fact_recall", "fact recall"),
+    ("citation_precision", "citation precision"),
+    ("refusal_accuracy", "refusal accuracy"),
+    ("false_refusals", "false refusals"),
+    ("retrieval_p50_ms", "retrieval p50 ms"),
+    ("retrieval_p95_ms", "retrieval p95 ms"),
+    ("answer_p50_ms", "answer p50 ms"),
+    ("answer_p95_ms", "answer p95 ms"),
 ]
 
 
@@ -91,9 +98,13 @@ def compare(a: dict, b: dict) -> str:
     """Per-metric differences (B − A) and the queries whose outcome changed, as Markdown."""
     sa, sb = a["summary"], b["summary"]
     k = sb.get("k", sa.get("k", 4))
-    lines = [f"A: commit {sa.get('git_commit') or '–'}, model {sa.get('model')} · "
-             f"B: commit {sb.get('git_commit') or '–'}, model {sb.get('model')}", "",
-             "| metric | A | B | B − A |", "|---|---|---|---|"]
+    lines = [
+        f"A: commit {sa.get('git_commit') or '–'}, model {sa.get('model')} · "
+        f"B: commit {sb.get('git_commit') or '–'}, model {sb.get('model')}",
+        "",
+        "| metric | A | B | B − A |",
+        "|---|---|---|---|",
+    ]
     for key, label in METRIC_ROWS:
         va, vb = sa.get(key.format(k=sa.get("k", k))), sb.get(key.format(k=k))
         diff = "–" if va is None or vb is None else f"{vb - va:+.3f}".rstrip("0").rstrip(".")
@@ -112,7 +123,7 @@ def compare(a: dict, b: dict) -> str:
             changed.append(f"| {e['id']} | {_outcome(old)} | {_outcome(e)} |")
     lines += ["", "Queries whose outcome changed:" if changed else "No query changed outcome."]
     if changed:
-        lines += ["| query | A | B |", "|---|---|---|"] + changed
+        lines += ["| query | A | B |", "|---|---|---|", *changed]
     return "\n".join(lines)
 
 

@@ -13,8 +13,14 @@ from .queries import EvalQuery
 
 def _git_commit() -> str | None:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5,
-                             cwd=Path(__file__).resolve().parent)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+            cwd=Path(__file__).resolve().parent,
+        )
         return out.stdout.strip() or None
     except (OSError, subprocess.SubprocessError):
         return None
@@ -26,10 +32,14 @@ def evaluate_query(assistant, q: EvalQuery, k: int) -> dict:
     answer = assistant.ask(q.question, q.history, k=k)
     latency = (time.perf_counter() - started) * 1000
     entry = {
-        "id": q.id, **answer.to_dict(),
+        "id": q.id,
+        **answer.to_dict(),
         "latency_ms": round(latency, 1),
         "retrieval_ms": round(answer.timings_ms.get("retrieve", 0.0), 1),
-        "sources": q.sources, "expect": q.expect, "lang": q.lang, "multi": q.multi,
+        "sources": q.sources,
+        "expect": q.expect,
+        "lang": q.lang,
+        "multi": q.multi,
     }
     entry["checks"] = {
         "article_rank": article_rank(entry),
@@ -52,7 +62,13 @@ def run(assistant, queries: list[EvalQuery], k: int, meta: dict, progress: bool 
             entries.append(evaluate_query(assistant, q, k))
     except KeyboardInterrupt:
         interrupted = True
-    summary = {**summarize(entries, k), **meta, "k": k, "git_commit": _git_commit(),
-               "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-               "interrupted": interrupted, "total_queries": len(queries)}
+    summary = {
+        **summarize(entries, k),
+        **meta,
+        "k": k,
+        "git_commit": _git_commit(),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "interrupted": interrupted,
+        "total_queries": len(queries),
+    }
     return {"summary": summary, "queries": entries}

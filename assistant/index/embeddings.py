@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -112,8 +113,9 @@ class MiniLMEmbedder:
 class OpenAIEmbedder:
     """Embeddings from an OpenAI-compatible `/v1/embeddings` endpoint."""
 
-    def __init__(self, model: str, base_url: str | None, api_key: str | None, batch_size: int = 64,
-                 timeout: float = 60.0) -> None:
+    def __init__(
+        self, model: str, base_url: str | None, api_key: str | None, batch_size: int = 64, timeout: float = 60.0
+    ) -> None:
         self.name = f"openai:{model}"
         self.model = model
         self.batch_size = batch_size
@@ -150,7 +152,9 @@ def make_embedder(settings) -> Embedder:
     """The embedder the settings ask for."""
     if settings.embedding == "openai":
         return OpenAIEmbedder(
-            settings.embedding_model, settings.openai_base_url, settings.openai_api_key,
+            settings.embedding_model,
+            settings.openai_base_url,
+            settings.openai_api_key.get_secret_value() if settings.openai_api_key else None,
             batch_size=settings.embedding_batch_size or 64,
         )
     return MiniLMEmbedder(batch_size=settings.embedding_batch_size or 4)

@@ -33,7 +33,12 @@ class NewsIndex:
                 self.store.reconnect()  # a new client, which reads the vectors the other process wrote
                 now = self.store.identity()
             saved = BM25Index.load(self.bm25_dir)
-            if saved is None or now.state != "ready" or saved.fingerprint != now.fingerprint or saved.version != VERSION:
+            if (
+                saved is None
+                or now.state != "ready"
+                or saved.fingerprint != now.fingerprint
+                or saved.version != VERSION
+            ):
                 saved = self.rebuild_bm25()
             self._bm25, self._serving = saved, now
             return saved

@@ -6,7 +6,7 @@ Chroma's dicts become plain tuples here; nothing above this module sees a Chroma
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,14 @@ class Identity:
 
 def chunk_metadata(chunk: Chunk, signature: str) -> dict:
     return {
-        "article": chunk.article, "chunk": chunk.index, "start": chunk.start, "end": chunk.end,
-        "title": chunk.title, "date": chunk.date or "", "date_ord": date_ord(chunk.date), "signature": signature,
+        "article": chunk.article,
+        "chunk": chunk.index,
+        "start": chunk.start,
+        "end": chunk.end,
+        "title": chunk.title,
+        "date": chunk.date or "",
+        "date_ord": date_ord(chunk.date),
+        "signature": signature,
     }
 
 
@@ -76,8 +82,10 @@ class ChromaStore:
             )
         with self._server_errors():
             client = chromadb.HttpClient(
-                host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https", settings=chroma_settings,
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
             )
             client.heartbeat()
         return client
@@ -135,7 +143,9 @@ class ChromaStore:
                 if not create:
                     raise self._missing() from None
                 col = self.client.create_collection(
-                    self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                    self.name,
+                    embedding_function=None,
+                    configuration={"hnsw": {"space": "cosine"}},
                     metadata={"embedding_model": self.embedding_model, "state": "new", "fingerprint": ""},
                 )
         self._check_model(col)
@@ -159,8 +169,12 @@ class ChromaStore:
 
     def set_state(self, state: str, fingerprint: str) -> None:
         col = self.collection()
-        meta = {**(col.metadata or {}), "embedding_model": self.embedding_model, "state": state,
-                "fingerprint": fingerprint}
+        meta = {
+            **(col.metadata or {}),
+            "embedding_model": self.embedding_model,
+            "state": state,
+            "fingerprint": fingerprint,
+        }
         with self._server_errors():
             col.modify(metadata=meta)
 
@@ -189,8 +203,12 @@ class ChromaStore:
         """Up to n (id, text, metadata, cosine similarity) nearest to the vector."""
         col = self.collection()  # Chroma returns fewer than n when it holds fewer
         with self._server_errors():
-            res = col.query(query_embeddings=[list(map(float, vector))], n_results=n, where=where,
-                            include=["documents", "metadatas", "distances"])
+            res = col.query(
+                query_embeddings=[list(map(float, vector))],
+                n_results=n,
+                where=where,
+                include=["documents", "metadatas", "distances"],
+            )
         return [
             (cid, doc, dict(meta), 1.0 - dist)
             for cid, doc, meta, dist in zip(
@@ -206,8 +224,9 @@ class ChromaStore:
             res = self.collection().get(ids=ids, include=["documents", "metadatas", "embeddings"])
         return {
             cid: (doc, dict(meta), emb)
-            for cid, doc, meta, emb in zip(res["ids"], res["documents"], res["metadatas"], res["embeddings"],
-                                           strict=True)
+            for cid, doc, meta, emb in zip(
+                res["ids"], res["documents"], res["metadatas"], res["embeddings"], strict=True
+            )
         }
 
     def ids_where(self, where: dict) -> set[str]:
@@ -219,7 +238,9 @@ class ChromaStore:
     def upsert(self, chunks: list[Chunk], vectors, signatures: list[str]) -> None:
         with self._server_errors():
             self.collection(create=True).upsert(
-                ids=[c.id for c in chunks], embeddings=vectors.tolist(), documents=[c.text for c in chunks],
+                ids=[c.id for c in chunks],
+                embeddings=vectors.tolist(),
+                documents=[c.text for c in chunks],
                 metadatas=[chunk_metadata(c, s) for c, s in zip(chunks, signatures, strict=True)],
             )
 
@@ -238,9 +259,6 @@ class ChromaStore:
         """Delete the collection (for --rebuild); nothing to delete is fine."""
         from chromadb.errors import NotFoundError
 
-        with self._server_errors():
-            try:
-                self.client.delete_collection(self.name)
-            except NotFoundError:
-                pass
+        with self._server_errors(), suppress(NotFoundError):
+            self.client.delete_collection(self.name)
         self._collection = None

@@ -43,7 +43,9 @@ def ingest_lock(store_dir: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise IndexBusyError(f"another ingest is running on {store_dir}", "wait for it to finish, then try again") from None
+        raise IndexBusyError(
+            f"another ingest is running on {store_dir}", "wait for it to finish, then try again"
+        ) from None
     try:
         yield
     finally:
@@ -93,8 +95,10 @@ def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, prog
 
     started = time.perf_counter()
     if not corpus.articles and not corpus.skipped:
-        raise CorpusError("the corpus has no usable article; the index was left as it was",
-                          "add article files (.txt, .md, .html) to the corpus folder")
+        raise CorpusError(
+            "the corpus has no usable article; the index was left as it was",
+            "add article files (.txt, .md, .html) to the corpus folder",
+        )
     index.store.collection(create=True)
     report = SyncReport(articles=len(corpus.articles))
     plan = _plan(index, corpus, signature, report)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..text.dates import date_ord
 
 
-def build_where(articles: list[str] | None = None, date_from: str | None = None,
-                date_to: str | None = None) -> dict | None:
+def build_where(
+    articles: list[str] | None = None, date_from: str | None = None, date_to: str | None = None
+) -> dict | None:
     """A Chroma metadata filter for article ids and an inclusive ISO date range."""
     clauses: list[dict] = []
     if articles:

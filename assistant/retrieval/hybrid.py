@@ -21,9 +21,15 @@ class Retriever:
         self.k = k
         self.candidates = candidates
 
-    def search(self, query: str, k: int | None = None, articles: list[str] | None = None,
-               date_from: str | None = None, date_to: str | None = None,
-               max_per_article: int | None = None) -> list[Passage]:
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        articles: list[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        max_per_article: int | None = None,
+    ) -> list[Passage]:
         """The top-k passages for the query, best first; `max_per_article` spreads them over articles."""
         k = k or self.k
         n = max(self.candidates, 3 * k)
@@ -56,10 +62,17 @@ class Retriever:
             doc, meta, sim = rows[cid]
             passages.append(
                 Passage(
-                    article=meta["article"], chunk=int(meta["chunk"]), chunk_id=cid, text=doc,
-                    title=meta.get("title", ""), date=meta.get("date") or None,
-                    start=int(meta["start"]), end=int(meta["end"]),
-                    score=fused[cid], dense=round(sim, 6), bm25=bm25_scores.get(cid),
+                    article=meta["article"],
+                    chunk=int(meta["chunk"]),
+                    chunk_id=cid,
+                    text=doc,
+                    title=meta.get("title", ""),
+                    date=meta.get("date") or None,
+                    start=int(meta["start"]),
+                    end=int(meta["end"]),
+                    score=fused[cid],
+                    dense=round(sim, 6),
+                    bm25=bm25_scores.get(cid),
                 )
             )
         return passages

@@ -8,14 +8,50 @@ import re
 # Month stems, January first; a regex each, matched at the start of a lower-cased word.
 MONTHS = {
     "en": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-    "ru": ["январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
-           "декабр"],
-    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
-           "желтоқсан"],
+    "ru": [
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма[йя]",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+    ],
+    "kk": [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ],
 }
 # Any month name in any of the three languages (English names written out, so "mar" alone is no month).
-_EN_FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december"]
+_EN_FULL = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MONTH_NAME = "(?:" + "|".join(_EN_FULL + MONTHS["ru"] + MONTHS["kk"]) + r")\w*"
 
 

@@ -14,7 +14,7 @@ from .script import has_cyrillic
 
 _TOKEN = re.compile(r"\w\w+|\d", re.UNICODE)
 _DOUBLED_END = re.compile(r"([b-df-hj-np-tv-z])\1$")  # "programm(e)" and "program" meet
-STOPWORDS = set(
+STOPWORDS = frozenset(
     """a an and are as at be been by for from had has have he her his how i in into is it its of on or our
     she that the their them there these they this those to was we were what when where which who whom whose why
     will with would you your do does did can could about after also than then so such not no but if all any

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
@@ -43,7 +44,7 @@ def parse_prompt(prompt: str) -> tuple[str, list[_Passage]]:
         heads = list(_PASSAGE_HEAD.finditer(body))
         for i, m in enumerate(heads):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(body)
-            passages.append(_Passage(int(m.group(1)), m.group(2).strip(), body[m.end():end].strip()))
+            passages.append(_Passage(int(m.group(1)), m.group(2).strip(), body[m.end() : end].strip()))
     return (question.group(1).strip() if question else prompt.strip()), passages
 
 
@@ -63,8 +64,7 @@ def _coverage(terms, by_article: dict[str, set[str]]) -> dict[str, float]:
     return {title: len(matched(terms, toks)) / len(terms) if terms else 1.0 for title, toks in by_article.items()}
 
 
-def compose_answer(question: str, passages: list[_Passage], max_sentences: int = 3,
-                   min_coverage: float = 0.75) -> str:
+def compose_answer(question: str, passages: list[_Passage], max_sentences: int = 3, min_coverage: float = 0.75) -> str:
     """Best-answering sentences, each followed by its [n]; REFUSAL_TOKEN when the evidence falls short."""
     info = analyse(question)
     terms = set(info.terms)
@@ -82,15 +82,20 @@ def compose_answer(question: str, passages: list[_Passage], max_sentences: int =
     if max(coverage.values()) < floor:
         return REFUSAL_TOKEN
 
-    units = [(p, s) for p in passages if coverage[p.title] >= floor for s in sentences(p.text)
-             if not (is_heading(s) or s.strip() == p.title.strip())]
+    units = [
+        (p, s)
+        for p in passages
+        if coverage[p.title] >= floor
+        for s in sentences(p.text)
+        if not (is_heading(s) or s.strip() == p.title.strip())
+    ]
     tokens = [set(tokenize(s)) for _, s in units]
     df = {t: sum(bool(matched([t], toks)) for toks in tokens) for t in terms}
     idf = {t: math.log(1 + len(units) / (1 + df[t])) for t in terms}
     total = sum(idf.values())
     rank = {p.n: i for i, p in enumerate(passages)}
     scored: list[_Scored] = []
-    for (p, s), toks in zip(units, tokens):
+    for (p, s), toks in zip(units, tokens, strict=False):
         own = sum(idf[t] for t in matched(terms, toks)) / total
         score = own * (0.5 + 0.5 * coverage[p.title]) * (0.5 + 0.5 * context[p.title]) + 0.05 / (1 + rank[p.n])
         if info.kind in _TYPED:
@@ -136,7 +141,7 @@ def _with_list(sentence: str, passage: _Passage, passages: list[_Passage]) -> st
     cited = f"{sentence} [{passage.n}]"
     if not sentence.rstrip().endswith(":"):
         return cited
-    items = _list_items(passage.text[passage.text.find(sentence) + len(sentence):].split("\n"))
+    items = _list_items(passage.text[passage.text.find(sentence) + len(sentence) :].split("\n"))
     if items:
         return f"{sentence} {'; '.join(items)} [{passage.n}]."
     if passage.text.rstrip().endswith(sentence.rstrip()):
@@ -164,8 +169,9 @@ class OfflineChatModel(BaseChatModel):
     def _generate(self, messages: list[BaseMessage], stop=None, run_manager=None, **kwargs: Any) -> ChatResult:
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=self._answer(messages)))])
 
-    def _stream(self, messages: list[BaseMessage], stop=None, run_manager=None,
-                **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self, messages: list[BaseMessage], stop=None, run_manager=None, **kwargs: Any
+    ) -> Iterator[ChatGenerationChunk]:
         for piece in re.findall(r"\S+\s*", self._answer(messages)):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
             if run_manager:

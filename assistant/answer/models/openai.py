@@ -10,11 +10,12 @@ from ...errors import ModelTimeoutError, ModelUnavailableError
 
 def make_openai_model(settings):
     from langchain_openai import ChatOpenAI
+    from pydantic import SecretStr
 
     return ChatOpenAI(
         model=settings.llm_model,
         base_url=settings.openai_base_url,
-        api_key=settings.openai_api_key or "not-needed",
+        api_key=SecretStr(settings.api_key),
         temperature=settings.llm_temperature,
         timeout=settings.llm_timeout,
         max_retries=settings.llm_max_retries,
@@ -27,18 +28,22 @@ def explain(error: BaseException, settings) -> ModelUnavailableError | None:
 
     where = f"the LLM at {settings.openai_base_url or 'api.openai.com'}"
     if isinstance(error, openai.APITimeoutError):
-        return ModelTimeoutError(f"{where} did not answer within {settings.llm_timeout:g}s",
-                                 "check that the server is up, or raise ASSISTANT_LLM_TIMEOUT")
+        return ModelTimeoutError(
+            f"{where} did not answer within {settings.llm_timeout:g}s",
+            "check that the server is up, or raise ASSISTANT_LLM_TIMEOUT",
+        )
     if isinstance(error, openai.APIConnectionError):
         return ModelUnavailableError(f"cannot reach {where}", "start the server, or fix OPENAI_BASE_URL")
     if isinstance(error, openai.AuthenticationError):
         return ModelUnavailableError(f"{where} refused the API key", "set a valid OPENAI_API_KEY")
     if isinstance(error, openai.NotFoundError):
-        return ModelUnavailableError(f"{where} has no model '{settings.llm_model}'",
-                                     "set ASSISTANT_LLM_MODEL to one it serves")
+        return ModelUnavailableError(
+            f"{where} has no model '{settings.llm_model}'", "set ASSISTANT_LLM_MODEL to one it serves"
+        )
     if isinstance(error, openai.APIStatusError):
-        return ModelUnavailableError(f"{where} failed with HTTP {error.status_code}",
-                                     "try again later, or check the server's log")
+        return ModelUnavailableError(
+            f"{where} failed with HTTP {error.status_code}", "try again later, or check the server's log"
+        )
     if isinstance(error, openai.APIError):
         return ModelUnavailableError(f"{where} failed ({error.__class__.__name__}: {error})", "try again later")
     return None
