@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.types import Passage
+from assistant.records import Passage
 
 
 class NaiveDenseBaseline:

@@ -15,12 +15,12 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from assistant.app import ingest, read_corpus, retriever
-from assistant.embeddings import MiniLMEmbedder
-from assistant.metrics import evidence_at_k, facts_found, hit_at, mrr, percentile
 from baseline import NaiveDenseBaseline
 
 from assistant.config import Settings
+from assistant.core import Assistant
+from assistant.evaluation.metrics import evidence_at_k, facts_found, hit_at, mrr, percentile
+from assistant.index.embeddings import MiniLMEmbedder
 
 
 def retrieval_entries(queries, search, k: int) -> list[dict]:
@@ -57,21 +57,22 @@ def main() -> None:
     queries = yaml.safe_load(Path(args.queries).read_text())["queries"]
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(corpus_dir=Path(args.corpus), store_dir=Path(tmp) / "store")
-        full, _ = ingest(settings)
-        again, _ = ingest(settings)
-        r = retriever(settings)
-        r.search("warm-up", k=args.k)
-        hybrid_search = lambda q, k: r.search(q, k=k)  # noqa: E731
+        assistant = Assistant(Settings(corpus_dir=Path(args.corpus), store_dir=Path(tmp) / "store"))
+        full, corpus = assistant.ingest()
+        again, _ = assistant.ingest()
+        assistant.search("warm-up", k=args.k)
+
+        def hybrid_search(q: str, k: int):
+            return assistant.search(q, k=k)
 
         embedder = MiniLMEmbedder()
-        texts = [c.embed_text for cs in read_corpus(settings).chunks.values() for c in cs]
+        texts = [c.embed_text for cs in corpus.chunks.values() for c in cs]
         embedder.embed(texts[:2])
         t = time.perf_counter()
         embedder.embed(texts)
         embed_rate = len(texts) / (time.perf_counter() - t)
         t = time.perf_counter()
-        base = NaiveDenseBaseline(read_corpus(settings).load.articles, embedder, Path(tmp) / "baseline")
+        base = NaiveDenseBaseline(corpus.articles, embedder, Path(tmp) / "baseline")
         base_ingest = time.perf_counter() - t
         base.search("warm-up")
 
