@@ -126,9 +126,10 @@ def ingest(ctx: click.Context, rebuild: bool = False, as_json: bool = False) -> 
 @click.pass_context
 def search(ctx: click.Context, query: str, k, articles, date_from, date_to, per_article, as_json: bool) -> None:
     """Print the passages that best match QUERY (hybrid: dense + BM25)."""
-    passages = _assistant(ctx).search(
-        query, k=k, articles=list(articles), date_from=date_from, date_to=date_to, per_article=per_article
-    )
+    from .retrieval.filters import Filters
+
+    filters = Filters(tuple(articles), date_from, date_to)
+    passages = _assistant(ctx).search(query, k=k, filters=filters, per_article=per_article)
     if as_json:
         _echo_json([{"rank": i, **p.to_dict()} for i, p in enumerate(passages, start=1)])
         return

@@ -24,7 +24,7 @@ from .records import Answer, Passage, Turn
 if TYPE_CHECKING:
     from .answer.chain import AnswerChain
     from .answer.events import AnswerEvent
-    from .retrieval import Retriever
+    from .retrieval import Filters, Retriever
 
 
 class Assistant:
@@ -79,25 +79,12 @@ class Assistant:
         )
 
     def search(
-        self,
-        query: str,
-        k: int | None = None,
-        articles: list[str] | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        per_article: int | None = None,
+        self, query: str, k: int | None = None, filters: Filters | None = None, per_article: int | None = None
     ) -> list[Passage]:
         """Ranked passages for a query (hybrid: dense + BM25); IndexMissingError when there is no index."""
         if not isinstance(query, str) or not query.strip():
             raise InvalidInputError("the query is empty", "write what you are looking for")
-        return self.retriever.search(
-            query,
-            k=k or self.settings.top_k,
-            articles=articles or None,
-            date_from=date_from,
-            date_to=date_to,
-            max_per_article=per_article,
-        )
+        return self.retriever.search(query, k or self.settings.top_k, filters, per_article)
 
     def stream(
         self, question: str, history: Sequence[Turn | dict] | None = None, k: int | None = None

@@ -8,6 +8,7 @@ from assistant.core import Assistant
 from assistant.errors import CorpusError, EmbeddingMismatchError, IndexMissingError
 from assistant.index.embeddings import MiniLMEmbedder
 from assistant.index.store import ChromaStore
+from assistant.retrieval import Filters
 
 
 def corpus_dir():
@@ -71,7 +72,7 @@ def test_metadata_change_updates_without_embedding():
     (corpus_dir() / "003_206415cd81af1730.meta.yaml").write_text("date: 2020-06-15\n")
     report, _ = ingest()
     assert (report.updated, report.embedded) == (1, 0)
-    hits = search("KazNU social responsibility", k=2, date_from="2020-06-01", date_to="2020-06-30")
+    hits = search("KazNU social responsibility", k=2, filters=Filters(date_from="2020-06-01", date_to="2020-06-30"))
     assert hits and all(h.date == "2020-06-15" for h in hits)
 
 

@@ -2,7 +2,7 @@ import pytest
 import yaml
 
 from assistant.core import Assistant
-from assistant.retrieval import build_where
+from assistant.retrieval import Filters, build_where
 from assistant.text.crosslingual import english_rendering
 from assistant.text.tokens import tokenize
 
@@ -53,13 +53,13 @@ def test_passages_are_ranked_and_carry_offsets(seeded_settings):
 
 def test_filters_by_article_and_date(seeded_settings):
     r = Assistant(seeded_settings).retriever
-    only = r.search("memorandum of cooperation", k=4, articles=["004_92e8f732f7c6ab2a"])
+    only = r.search("memorandum of cooperation", k=4, filters=Filters(articles=("004_92e8f732f7c6ab2a",)))
     assert only and {p.article for p in only} == {"004_92e8f732f7c6ab2a"}
-    recent = r.search("memorandum of cooperation", k=10, date_from="2025-01-01")
+    recent = r.search("memorandum of cooperation", k=10, filters=Filters(date_from="2025-01-01"))
     assert recent and all(p.date >= "2025-01-01" for p in recent)
-    window = r.search("education", k=10, date_from="2019-01-01", date_to="2023-12-31")
+    window = r.search("education", k=10, filters=Filters(date_from="2019-01-01", date_to="2023-12-31"))
     assert {p.article for p in window} <= {"001_c1e361d9777a6549", "002_363c11803347ebae"}
-    assert r.search("education", k=4, date_from="2030-01-01") == []
+    assert r.search("education", k=4, filters=Filters(date_from="2030-01-01")) == []
 
 
 def test_both_rankings_contribute(seeded_settings):

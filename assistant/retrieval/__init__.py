@@ -1,6 +1,6 @@
 """Query → ranked Passages: dense (Chroma) and BM25 fused, with filters and cross-lingual help."""
 
-from .filters import build_where
+from .filters import Filters, build_where
 from .hybrid import Retriever
 
-__all__ = ["Retriever", "build_where"]
+__all__ = ["Filters", "Retriever", "build_where"]

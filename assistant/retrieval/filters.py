@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..text.dates import date_ord
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which passages a search may return: these article ids only, and articles dated in [date_from, date_to]."""
+
+    articles: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO dates, inclusive
+    date_to: str | None = None
+
+    def where(self) -> dict | None:
+        return build_where(list(self.articles), self.date_from, self.date_to)
 
 
 def build_where(

@@ -7,7 +7,7 @@ import numpy as np
 from ..index.news_index import NewsIndex
 from ..records import Passage
 from ..text.crosslingual import english_for_matching
-from .filters import build_where
+from .filters import Filters
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion
 
@@ -22,18 +22,12 @@ class Retriever:
         self.candidates = candidates
 
     def search(
-        self,
-        query: str,
-        k: int | None = None,
-        articles: list[str] | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        max_per_article: int | None = None,
+        self, query: str, k: int | None = None, filters: Filters | None = None, max_per_article: int | None = None
     ) -> list[Passage]:
         """The top-k passages for the query, best first; `max_per_article` spreads them over articles."""
         k = k or self.k
         n = max(self.candidates, 3 * k)
-        where = build_where(articles, date_from, date_to)
+        where = filters.where() if filters else None
         bm25 = self.index.refresh()  # follows ingests by other processes
         store = self.index.store
         # The English embedding model reads Cyrillic poorly: it gets an English rendering instead,
