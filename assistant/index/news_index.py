@@ -25,10 +25,14 @@ class NewsIndex:
 
     def refresh(self) -> BM25Index:
         """The BM25 index in step with the collection as it is now; follows other processes' ingests."""
-        with self._lock:
-            now = self.store.identity()  # IndexMissingError when there is none
+        now = self.store.identity()  # one cheap read per search, outside the lock; IndexMissingError if none
+        bm25 = self._bm25
+        if bm25 is not None and (now == self._serving or now.state == "syncing"):
+            return bm25  # unchanged, or another ingest is writing: serve the last good state
+        with self._lock:  # one thread reloads; the others wait for it, then find it done
+            now = self.store.identity()
             if self._bm25 is not None and (now == self._serving or now.state == "syncing"):
-                return self._bm25  # unchanged, or another ingest is writing: serve the last good state
+                return self._bm25
             if self._serving is not None:
                 self.store.reconnect()  # a new client, which reads the vectors the other process wrote
                 now = self.store.identity()
