@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     max_sentences: int = Field(3, ge=1, le=20)
     prompts_dir: Path | None = None  # None: the checkout's prompts/, else the copy inside the package
 
+    # web chat: answers produced at once, and questions that may wait in the queue beyond those
+    ui_concurrency: int = Field(8, ge=1, le=256)
+    ui_queue: int = Field(64, ge=1, le=10000)
+
     # OpenAI-compatible endpoints (LLM and embeddings)
     openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "OPENAI_BASE_URL"))
     openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))

@@ -7,6 +7,7 @@ follows ingests made by other processes or through a Chroma server without a res
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -14,12 +15,15 @@ from typing import TYPE_CHECKING
 
 from .answer.models import check_chat_settings
 from .config import Settings, get_settings
+from .corpus.suggestions import example_questions
 from .errors import InvalidInputError
+from .feedback import FeedbackLog
 from .index.chunking import ChunkedCorpus, read_corpus, signature
 from .index.embeddings import make_embedder
 from .index.news_index import NewsIndex
+from .index.store import article_from_row
 from .index.sync import SyncReport, ingest_lock, sync
-from .records import Answer, Passage, Turn
+from .records import Answer, Article, Passage, Turn
 
 if TYPE_CHECKING:
     from .answer.chain import AnswerChain
@@ -35,6 +39,9 @@ class Assistant:
         check_chat_settings(self.settings)  # a server refuses a bad configuration at start, not mid-chat
         self.embedder = make_embedder(self.settings)
         self.index = NewsIndex(self.settings, self.embedder.name)
+        self.feedback = FeedbackLog(Path(self.settings.store_dir))
+        self._chains: dict[str, AnswerChain] = {}
+        self._chains_lock = threading.Lock()
 
     # -- the corpus and the index ---------------------------------------------------------------
     def read_corpus(self) -> ChunkedCorpus:
@@ -64,19 +71,32 @@ class Assistant:
 
         return Retriever(self.index, self.embedder, k=self.settings.top_k)
 
-    @cached_property
-    def chain(self) -> AnswerChain:
-        """The answer chain with the configured chat model (built on first use)."""
+    @property
+    def models(self) -> list[str]:
+        """The chat models this installation can answer with: offline always, an LLM when one is configured."""
+        llm = self.settings.openai_base_url or self.settings.openai_api_key
+        return ["offline", "openai"] if llm else ["offline"]
+
+    def chain_for(self, model: str | None = None) -> AnswerChain:
+        """The answer chain with one of `models` (the configured one by default), built on first use."""
         from .answer.chain import AnswerChain
         from .answer.models import make_chat_model, model_label
 
-        return AnswerChain(
-            self.settings,
-            self.retriever,
-            make_chat_model(self.settings),
-            model_label(self.settings),
-            uses_llm=self.settings.llm == "openai",
-        )
+        model = model or self.settings.llm
+        if model not in self.models:
+            raise InvalidInputError(f"the model {model!r} is not available here", f"choose one of {self.models}")
+        with self._chains_lock:
+            if model not in self._chains:
+                settings = self.settings.model_copy(update={"llm": model})
+                self._chains[model] = AnswerChain(
+                    settings, self.retriever, make_chat_model(settings), model_label(settings), model == "openai"
+                )
+            return self._chains[model]
+
+    @property
+    def chain(self) -> AnswerChain:
+        """The answer chain with the configured chat model."""
+        return self.chain_for()
 
     def search(
         self, query: str, k: int | None = None, filters: Filters | None = None, per_article: int | None = None
@@ -87,14 +107,40 @@ class Assistant:
         return self.retriever.search(query, k or self.settings.top_k, filters, per_article)
 
     def stream(
-        self, question: str, history: Sequence[Turn | dict] | None = None, k: int | None = None
+        self,
+        question: str,
+        history: Sequence[Turn | dict] | None = None,
+        k: int | None = None,
+        model: str | None = None,
     ) -> Iterator[AnswerEvent]:
         """The answer as events (answer/events.py): Retrieved, TextDelta…, ReplaceText, Sources, Done."""
-        return self.chain.stream(question, history, k)
+        return self.chain_for(model).stream(question, history, k)
 
-    def ask(self, question: str, history: Sequence[Turn | dict] | None = None, k: int | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: Sequence[Turn | dict] | None = None,
+        k: int | None = None,
+        model: str | None = None,
+    ) -> Answer:
         """The checked answer to a question, with earlier turns as `history`."""
-        return self.chain.ask(question, history, k)
+        return self.chain_for(model).ask(question, history, k)
+
+    # -- what the corpus holds ------------------------------------------------------------------
+    def articles(self) -> list[Article]:
+        """The indexed articles, newest first, with their metadata (text left empty: see `article`)."""
+        self.index.refresh()  # IndexMissingError when there is no index; follows other processes' ingests
+        rows = self.index.store.stored_articles()
+        found = [article_from_row(aid, "", meta) for aid, meta in rows.items()]
+        return sorted(found, key=lambda a: (a.date or "", a.id), reverse=True)
+
+    def article(self, article_id: str) -> Article | None:
+        """One indexed article with its whole text (citation offsets point into it), or None."""
+        return self.index.store.get_articles([article_id]).get(article_id)
+
+    def example_questions(self, n: int = 4) -> list[str]:
+        """Questions drawn from the newest articles, to start a conversation with one click."""
+        return example_questions(self.articles(), n)
 
     @property
     def model_label(self) -> str:

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..errors import AssistantError
-from . import eval_command, index_commands, question_commands  # noqa: F401 - they register their commands
+from . import eval_command, index_commands, question_commands, web_commands  # noqa: F401 - they register
 from .base import cli
 
 __all__ = ["cli", "main"]

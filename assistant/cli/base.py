@@ -43,14 +43,22 @@ def report_skipped(skipped) -> None:
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False), help="Corpus folder [ASSISTANT_CORPUS_DIR].")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False), help="Index folder [ASSISTANT_STORE_DIR].")
 @click.option("--chroma-url", help="Use a Chroma server instead of the folder [ASSISTANT_CHROMA_URL].")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=7860,
+    show_default=True,
+    help="With no command: the web chat's port (the next free one if taken).",
+)
+@click.option("--no-browser", is_flag=True, help="With no command: do not open a browser.")
 @click.version_option(package_name="news-assistant")
 @click.pass_context
-def cli(ctx: click.Context, corpus_dir, store_dir, chroma_url) -> None:
-    """A chat assistant over a news corpus. With no command: update the index, then chat."""
+def cli(ctx: click.Context, corpus_dir, store_dir, chroma_url, port, no_browser) -> None:
+    """A chat assistant over a news corpus. With no command: update the index, then open the web chat."""
     ctx.obj = {"corpus_dir": corpus_dir, "store_dir": store_dir, "chroma_url": chroma_url}
     if ctx.invoked_subcommand is None:  # the main job
         from .index_commands import ingest
-        from .question_commands import chat
+        from .web_commands import serve
 
         ctx.invoke(ingest)
-        ctx.invoke(chat)
+        ctx.invoke(serve, host="127.0.0.1", port=port, no_browser=no_browser)

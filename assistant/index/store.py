@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..errors import EmbeddingMismatchError, IndexMissingError, StoreUnavailableError
-from ..records import Chunk
+from ..records import Article, Chunk
 from ..text.dates import date_ord
 
 PAGE = 2000  # rows per Chroma get/upsert call
@@ -41,15 +41,43 @@ def chunk_metadata(chunk: Chunk, signature: str) -> dict:
     }
 
 
+def article_metadata(article: Article, signature: str) -> dict:
+    return {
+        "title": article.title,
+        "date": article.date or "",
+        "date_ord": date_ord(article.date),
+        "publisher": article.publisher or "",
+        "language": article.language,
+        "signature": signature,
+    }
+
+
+def article_from_row(article_id: str, text: str, meta: dict) -> Article:
+    return Article(
+        id=article_id,
+        text=text,
+        title=str(meta.get("title", "")),
+        date=meta.get("date") or None,
+        publisher=meta.get("publisher") or None,
+        language=str(meta.get("language", "und")),
+    )
+
+
 class ChromaStore:
-    """One Chroma collection of passages with their vectors and metadata."""
+    """Two Chroma collections: passages with their vectors, and whole articles (text, metadata, mean vector).
+
+    The articles let every interface show a cited passage inside its article, and list the corpus,
+    from the index alone (also over a Chroma server, where the corpus folder may be elsewhere).
+    """
 
     def __init__(self, settings, embedding_model: str) -> None:
         self.settings = settings
         self.embedding_model = embedding_model
         self.name = settings.collection
+        self.articles_name = f"{settings.collection}_articles"
         self._client: Any = None
         self._collection: Any = None
+        self._articles: Any = None
 
     @property
     def where(self) -> str:
@@ -115,6 +143,7 @@ class ChromaStore:
             SharedSystemClient.clear_system_cache()  # the next client opens the folder afresh
         self._client = None
         self._collection = None
+        self._articles = None
 
     def _missing(self) -> IndexMissingError:
         return IndexMissingError(
@@ -163,6 +192,8 @@ class ChromaStore:
                 self._collection = None
                 raise self._missing() from None
         self._check_model(col)
+        if self._collection is not None and self._collection.id != col.id:
+            self._articles = None  # rebuilt elsewhere: its articles collection is new too
         self._collection = col
         meta = col.metadata or {}
         return Identity(str(col.id), str(meta.get("state", "")), str(meta.get("fingerprint", "")))
@@ -255,10 +286,71 @@ class ChromaStore:
         with self._server_errors():
             self.collection().delete(ids=ids)
 
-    def drop(self) -> None:
-        """Delete the collection (for --rebuild); nothing to delete is fine."""
+    # -- articles -----------------------------------------------------------------------------
+    def articles_collection(self, create: bool = False):
+        """The articles collection; None when it does not exist and `create` is false."""
+        if self._articles is not None:
+            return self._articles
         from chromadb.errors import NotFoundError
 
-        with self._server_errors(), suppress(NotFoundError):
-            self.client.delete_collection(self.name)
+        with self._server_errors():
+            try:
+                self._articles = self.client.get_collection(self.articles_name, embedding_function=None)
+            except NotFoundError:
+                if not create:
+                    return None
+                self._articles = self.client.create_collection(
+                    self.articles_name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                )
+        return self._articles
+
+    def stored_articles(self) -> dict[str, dict]:
+        """Every stored article id → its metadata (no text), read in pages."""
+        col = self.articles_collection()
+        rows: dict[str, dict] = {}
+        offset = 0
+        while col is not None:
+            with self._server_errors():
+                page = col.get(include=["metadatas"], limit=PAGE, offset=offset)
+            rows.update(zip(page["ids"], [dict(m or {}) for m in page["metadatas"] or []], strict=True))
+            if len(page["ids"]) < PAGE:
+                break
+            offset += PAGE
+        return rows
+
+    def get_articles(self, ids: list[str]) -> dict[str, Article]:
+        """Whole articles by id (text and metadata); ids the store does not hold are left out."""
+        col = self.articles_collection()
+        if col is None or not ids:
+            return {}
+        with self._server_errors():
+            res = col.get(ids=ids, include=["documents", "metadatas"])
+        return {
+            aid: article_from_row(aid, doc or "", dict(meta or {}))
+            for aid, doc, meta in zip(res["ids"], res["documents"], res["metadatas"], strict=True)
+        }
+
+    def upsert_articles(self, articles: list[Article], vectors, signatures: list[str]) -> None:
+        with self._server_errors():
+            self.articles_collection(create=True).upsert(
+                ids=[a.id for a in articles],
+                embeddings=vectors.tolist(),
+                documents=[a.text for a in articles],
+                metadatas=[article_metadata(a, s) for a, s in zip(articles, signatures, strict=True)],
+            )
+
+    def delete_articles(self, ids: list[str]) -> None:
+        col = self.articles_collection()
+        if col is not None and ids:
+            with self._server_errors():
+                col.delete(ids=ids)
+
+    def drop(self) -> None:
+        """Delete both collections (for --rebuild); nothing to delete is fine."""
+        from chromadb.errors import NotFoundError
+
+        for name in (self.name, self.articles_name):
+            with self._server_errors(), suppress(NotFoundError):
+                self.client.delete_collection(name)
         self._collection = None
+        self._articles = None

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
+
 from ..errors import CorpusError, IndexBusyError
 from ..records import Chunk
 from .chunking import ChunkedCorpus
@@ -87,6 +89,25 @@ def _plan(index: NewsIndex, corpus: ChunkedCorpus, signature: str, report: SyncR
     return plan
 
 
+ARTICLE_BATCH = 50  # articles whose record is written per Chroma call
+
+
+def _sync_articles(index: NewsIndex, corpus: ChunkedCorpus, signature: str) -> None:
+    """Whole-article records (text, metadata, mean of the chunk vectors) in step with the corpus."""
+    have = index.store.stored_articles()
+    todo = [a for a in corpus.articles if have.get(a.id, {}).get("signature") != f"{a.content_hash}/{signature}"]
+    for b in range(0, len(todo), ARTICLE_BATCH):
+        batch = todo[b : b + ARTICLE_BATCH]
+        rows = index.store.get([c.id for a in batch for c in corpus.chunks[a.id]])
+        vectors = []
+        for a in batch:
+            mean = np.mean([np.asarray(rows[c.id][2], dtype=np.float32) for c in corpus.chunks[a.id]], axis=0)
+            vectors.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
+        index.store.upsert_articles(batch, np.asarray(vectors), [f"{a.content_hash}/{signature}" for a in batch])
+    keep = {a.id for a in corpus.articles} | {s.path.stem for s in corpus.skipped}
+    index.store.delete_articles([aid for aid in have if aid not in keep])
+
+
 def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, progress: bool = False) -> SyncReport:
     """Make the store hold exactly these articles' chunks; returns what changed."""
     from tqdm import tqdm
@@ -103,6 +124,7 @@ def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, prog
     report = SyncReport(articles=len(corpus.articles))
     plan = _plan(index, corpus, signature, report)
     if not (plan.embed or plan.update or plan.delete):
+        _sync_articles(index, corpus, signature)  # also fills it in for indexes built before it existed
         if index.store.identity().state == "ready":
             index.refresh()  # BM25 is still checked, and rebuilt if out of step
         else:  # a run killed after its last write: only the final step is missing
@@ -124,6 +146,7 @@ def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, prog
         index.store.update_metadata([c for c, _ in batch], [s for _, s in batch])
     for b in range(0, len(plan.delete), PAGE):
         index.store.delete(plan.delete[b : b + PAGE])
+    _sync_articles(index, corpus, signature)
     index.finished_sync(index.rebuild_bm25())
     report.seconds = round(time.perf_counter() - started, 3)
     return report
