@@ -98,9 +98,48 @@ def test_unreachable_chroma_server():
     assert proc.returncode == 1 and "not reachable" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_main_job_indexes_then_chats_with_follow_ups():
+def test_main_job_indexes_then_opens_the_web_chat():
+    import urllib.request
+
+    from .servers import free_port
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "--no-browser", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=dict(os.environ),
+    )
+    try:
+        lines = []
+        for line in proc.stderr:  # ends when the process does; the URL line comes once the index is built
+            lines.append(line)
+            if "News assistant: http://" in line:
+                break
+        output = "".join(lines)
+        assert "5 added" in output, output  # the first run indexed the corpus
+        url = output.split("News assistant: ")[1].split()[0]
+        assert url == f"http://127.0.0.1:{port}"
+        from .servers import wait_for_http
+
+        wait_for_http(url, timeout=60)
+        with urllib.request.urlopen(url, timeout=10) as page:
+            assert "News assistant" in page.read().decode()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_without_an_index_is_one_clear_line():
+    proc = run("serve", "--no-browser", check=False)
+    assert proc.returncode == 1 and "assistant ingest" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_terminal_chat_keeps_follow_ups():
+    run("ingest")
     proc = subprocess.run(
-        [sys.executable, "-m", "assistant"],
+        [sys.executable, "-m", "assistant", "chat"],
         input="Who opened the METU ESG session?\nWhat agreement was signed there?\n/quit\n",
         capture_output=True,
         text=True,
@@ -108,10 +147,38 @@ def test_main_job_indexes_then_chats_with_follow_ups():
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "5 added" in proc.stderr  # the first run indexed the corpus
     answers = proc.stdout.split("you>")
     assert "Akpanbetov" in proc.stdout
     assert "Zhasyl Almaty" in answers[-1] or "Zhasyl Almaty" in answers[-2]
+
+
+def test_feedback_listing(isolated_env):
+    entry = {
+        "id": "e1",
+        "time": "2026-11-24T10:00:00+00:00",
+        "rating": "down",
+        "comment": "",
+        "question": "Who opened the session?",
+        "history": [],
+        "answer": "x",
+        "refused": False,
+        "citations": [],
+        "model": "offline-extractive",
+        "embedding": "m",
+    }
+    store = isolated_env / "store"
+    store.mkdir()
+    (store / "feedback.jsonl").write_text(
+        json.dumps(entry) + "\n" + json.dumps({"id": "e1", "comment": "vague"}) + "\n{cut short"
+    )
+    listed = json.loads(run("feedback", "--json").stdout)
+    assert [(e["id"], e["rating"], e["comment"]) for e in listed] == [("e1", "down", "vague")]
+    plain = run("feedback")
+    assert (
+        "Who opened the session?" in plain.stdout
+        and "vague" in plain.stdout
+        and "1 rating: 0 up, 1 down" in plain.stderr
+    )
 
 
 def test_ask_plain_output_lists_sources():

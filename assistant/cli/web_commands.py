@@ -56,4 +56,6 @@ def feedback(ctx: click.Context, as_json: bool) -> None:
         if e.get("comment"):
             click.echo(textwrap.indent(textwrap.fill(e["comment"], 96), "      “") + "”")
     ups = sum(e["rating"] == "up" for e in entries)
-    click.echo(f"{len(entries)} ratings: {ups} up, {len(entries) - ups} down", err=True)
+    click.echo(
+        f"{len(entries)} rating{'' if len(entries) == 1 else 's'}: {ups} up, {len(entries) - ups} down", err=True
+    )

@@ -210,12 +210,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         examples.click(
             lambda sample: sample[0], inputs=examples, outputs=question, queue=False, api_visibility="private"
         ).then(h.respond, inputs, outputs, api_visibility="private")
-        new_chat.click(
-            lambda: ([], [], {}, render.notice_html("New conversation."), None, gr.update(visible=False), ""),
-            outputs=[chat, turns, shown, evidence, rated, comment, feedback_note],
-            queue=False,
-            api_visibility="private",
-        )
+
+        def start_over() -> tuple:
+            return [], [], {}, render.notice_html("New conversation."), None, gr.update(visible=False), ""
+
+        fresh = [chat, turns, shown, evidence, rated, comment, feedback_note]
+        new_chat.click(start_over, outputs=fresh, queue=False, api_visibility="private")
+        chat.clear(start_over, outputs=fresh, queue=False, api_visibility="private")  # the chat's own trash button
         chat.like(h.rate, inputs=[shown], outputs=[rated, comment, feedback_note], api_visibility="private")
         comment.submit(h.comment, inputs=[rated, comment], outputs=[comment, feedback_note], api_visibility="private")
 
