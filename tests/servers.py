@@ -36,6 +36,16 @@ def wait_for_http(url: str, timeout: float = 60.0) -> None:
     raise TimeoutError(f"{url} did not answer within {timeout}s ({last})")
 
 
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate a child process, killing it when it does not stop in time."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=20)
+
+
 @contextmanager
 def chroma_server(path: Path):
     """`chroma run` on a free loopback port with its own data folder; yields its URL."""
@@ -52,12 +62,7 @@ def chroma_server(path: Path):
         wait_for_http(f"{url}/api/v2/heartbeat")
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
+        stop(proc)
         log.close()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .servers import free_port, wait_for_http
+from .servers import free_port, stop, wait_for_http
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -62,10 +62,5 @@ def web_chat(corpus: Path, store: Path, env: dict | None = None) -> Iterator[str
         wait_for_http(url, timeout=120)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
+        stop(proc)
         log.close()
