@@ -62,6 +62,9 @@ class Assistant:
                 signature(self.settings.chunk_tokens, self.settings.chunk_overlap),
                 progress,
             )
+            from .staff import table
+
+            table.update(self.index.store, corpus)  # partnerships of new and changed articles
         return report, corpus
 
     # -- questions ------------------------------------------------------------------------------
@@ -137,6 +140,15 @@ class Assistant:
     def article(self, article_id: str) -> Article | None:
         """One indexed article with its whole text (citation offsets point into it), or None."""
         return self.index.store.get_articles([article_id]).get(article_id)
+
+    def partnerships(
+        self, org: str | None = None, since: str | None = None, until: str | None = None, kind: str | None = None
+    ):
+        """The partnership table (staff/table.py), newest first, every quote checked against its article."""
+        from .staff import table
+
+        self.index.refresh()  # IndexMissingError when there is no index
+        return table.read(self.index.store, org, since, until, kind)
 
     def example_questions(self, n: int = 4) -> list[str]:
         """Questions drawn from the newest articles, to start a conversation with one click."""

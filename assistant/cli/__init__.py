@@ -8,7 +8,13 @@ import sys
 import click
 
 from ..errors import AssistantError
-from . import eval_command, index_commands, question_commands, web_commands  # noqa: F401 - they register
+from . import (  # noqa: F401 - they register their commands
+    eval_command,
+    index_commands,
+    question_commands,
+    staff_commands,
+    web_commands,
+)
 from .base import cli
 
 __all__ = ["cli", "main"]

@@ -339,6 +339,21 @@ class ChromaStore:
                 metadatas=[article_metadata(a, s) for a, s in zip(articles, signatures, strict=True)],
             )
 
+    def annotate_articles(self, extra: dict[str, dict]) -> None:
+        """Add fields to stored articles' metadata (article id → fields), keeping what is there."""
+        col = self.articles_collection()
+        if col is None or not extra:
+            return
+        ids = list(extra)
+        with self._server_errors():
+            current = col.get(ids=ids, include=["metadatas"])
+            merged = {
+                aid: {**dict(meta or {}), **extra[aid]}
+                for aid, meta in zip(current["ids"], current["metadatas"], strict=True)
+            }
+            if merged:
+                col.update(ids=list(merged), metadatas=list(merged.values()))
+
     def delete_articles(self, ids: list[str]) -> None:
         col = self.articles_collection()
         if col is not None and ids:

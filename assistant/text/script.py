@@ -40,3 +40,12 @@ def detect_language(text: str) -> str:
     if words and sum(w in _EN_STOPWORDS for w in words) / len(words) > 0.08:
         return "en"
     return "und"
+
+
+# Cyrillic letters that look like Latin ones: a Latin word typed with one of them ("IСESCO") is read as Latin.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсухі", "ABEKMHOPCTXaeopcyxi")
+
+
+def latin_lookalike(word: str) -> str:
+    """A mostly Latin word with Cyrillic look-alike letters, in Latin letters only."""
+    return word.translate(_LOOKALIKES) if count_latin(word) >= count_cyrillic(word) else word

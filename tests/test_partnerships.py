@@ -1,0 +1,188 @@
+"""The partnership table: what the seed articles state plainly is found, nothing is made up, rows stay in
+step with the corpus, names of one body are one party; and the same rules on an article written here."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from assistant.config import get_settings
+from assistant.core import Assistant
+from assistant.corpus import load_corpus
+from assistant.records import Article
+from assistant.staff.extract import extract
+from assistant.staff.organisations import PartyNames, acronym_of, names_in
+from assistant.text.script import latin_lookalike
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def table(seeded_store):
+    from assistant.config import Settings
+
+    return Assistant(Settings(corpus_dir=SEEDS, store_dir=seeded_store)).partnerships()
+
+
+def find(rows, *names, kind=None):
+    """Rows naming every one of `names` (part of a party's name, case-insensitive)."""
+    return [
+        r
+        for r in rows
+        if all(any(n.lower() in p.lower() for p in r["parties"]) for n in names) and (kind is None or r["kind"] == kind)
+    ]
+
+
+def test_the_links_the_seed_articles_state_plainly(table):
+    rows = table.rows
+    (metu_zhasyl,) = find(rows, "METU", "Zhasyl Almaty")
+    assert metu_zhasyl["kind"] == "memorandum" and metu_zhasyl["date"] == "2026-02-19"
+    assert "joint environmental initiatives" in metu_zhasyl["purpose"]
+    (colleges,) = find(rows, "(METU)", "METU College", "ATK", "ASTK", "POLYTECHNIC COLLEGE", "KITIG")
+    assert colleges["kind"] == "memorandum" and colleges["date"] == "2025-02-04"
+    assert colleges["purpose"].startswith("develop long-term partnerships")
+    (belesteri,) = find(rows, "Coca-Cola Belesteri", "Expo & Women")
+    assert belesteri["kind"] == "joint project" and belesteri["date"] == "2019-04-24"
+    assert find(rows, "KazNU", "ACSR") and find(rows, "KazNU", "Academic Impact", kind="membership")
+    (organisers,) = find(
+        rows,
+        "Federation of UNESCO Clubs",
+        "UNESCO Almaty Cluster Office",
+        "National Commission for UNESCO",
+        kind="co-organisation",
+    )
+    (sponsors,) = find(
+        rows,
+        "Federation of UNESCO Clubs",
+        "Exxon Mobil Kazakhstan",
+        "Holiday Inn Express",
+        "Almatygenplan",
+        kind="sponsorship/support",
+    )
+    assert organisers["date"] == sponsors["date"] == "2023-04-03"
+    assert table.unverified == 0
+
+
+def test_no_row_is_made_up(table):
+    articles = {a.id: a for a in load_corpus(SEEDS).articles}
+    assert table.rows
+    for r in table.rows:
+        text = articles[r["article"]].text
+        assert text[r["start"] : r["end"]] == r["quote"]  # verbatim, with its offsets
+        # names are read without quote marks, and "IСESCO" (typed with a Cyrillic С) as ICESCO
+        as_read = " ".join(latin_lookalike(w) for w in re.sub(r"[“”\"«»„]", " ", text).split())
+        for written in r["names"]:
+            assert written in text or written in as_read, (written, r["quote"])
+        assert len(r["parties"]) >= 2 and r["kind"] and r["title"] == articles[r["article"]].title
+
+
+def test_one_body_is_one_party(table):
+    kaznu = {p for r in table.rows for p in r["parties"] if "KazNU" in p or "Al-Farabi" in p}
+    assert kaznu == {"Al-Farabi Kazakh National University (KazNU)"}
+    metu = {p for r in table.rows for p in r["parties"] if p.endswith("(METU)")}
+    assert len(metu) == 1  # two articles spell the full name differently; one party
+    names = PartyNames(["Казахский национальный университет", "Kazakh National University", "KazNU"])
+    assert (
+        len({names.display(n) for n in ["Казахский национальный университет", "Kazakh National University", "KazNU"]})
+        == 1
+    )
+    assert acronym_of("KazNU", "Al-Farabi Kazakh National University")
+    assert not acronym_of("METU", "International Engineering and Technology University")
+
+
+def test_filters(seeded_settings):
+    assistant = Assistant(seeded_settings)
+    metu = assistant.partnerships(org="METU").rows
+    assert {r["date"] for r in metu} == {"2026-02-19", "2025-02-04"}
+    assert assistant.partnerships(org="international engineering and technology").rows == metu
+    window = assistant.partnerships(since="2023-01-01", until="2025-12-31").rows
+    assert window and all("2023-01-01" <= r["date"] <= "2025-12-31" for r in window)
+    assert all(r["kind"] == "membership" for r in assistant.partnerships(kind="membership").rows)
+
+
+def test_the_same_rules_on_an_article_written_here():
+    text = (
+        "On 14 May 2024 the Almaty Zoo opened a pollinator garden. The garden was organized by the Almaty Zoo in "
+        "cooperation with the Kazakh Geographic Society and the Institute of Botany and Phytointroduction (IBP).\n"
+        "The project was carried out with the support of Halyk Bank and the Green Kazakhstan Foundation.\n"
+        "Later that month the zoo signed a memorandum of understanding with Satbayev University.\n"
+        "The zoo is a member of the European Association of Zoos and Aquaria (EAZA).\n"
+        "A stakeholder meeting was organised by the Ministry of Ecology on 20 May."
+    )
+    rows = extract(Article(id="zoo", text=text, title="Almaty zoo opens a pollinator garden", date="2024-05-20"))
+    got = {(r.kind, frozenset(r.parties)) for r in rows}
+    assert got == {
+        (
+            "co-organisation",
+            frozenset({"Almaty Zoo", "Kazakh Geographic Society", "Institute of Botany and Phytointroduction (IBP)"}),
+        ),
+        ("sponsorship/support", frozenset({"Almaty Zoo", "Halyk Bank", "Green Kazakhstan Foundation"})),
+        ("memorandum", frozenset({"Almaty Zoo", "Satbayev University"})),
+        ("membership", frozenset({"Almaty Zoo", "European Association of Zoos and Aquaria (EAZA)"})),
+    }  # an organiser alone ("organised by the Ministry") is no link
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("EXPERTS FROM AROUND THE WORLD DISCUSS EDUCATION IN ALMATY", []),  # a headline in capitals
+        (
+            "The seminar «Towards a Virtuous Society» was held by the Almaty Management University.",
+            ["Almaty Management University"],
+        ),  # quoted titles are no names
+        (
+            "Director of ATK Karagulov E.S. met the head of the UNESCO Almaty Cluster Office.",
+            ["ATK", "UNESCO Almaty Cluster Office"],
+        ),
+        ("It was supported by the international organization IСESCO.", ["ICESCO"]),  # a Cyrillic С typed in
+    ],
+)
+def test_names_in_sentences(sentence, expected):
+    assert names_in(sentence) == expected
+
+
+def test_a_changed_article_has_its_rows_redone(isolated_env):
+    from assistant.staff import table as staff_table
+
+    assistant = Assistant(get_settings())
+    assistant.ingest()
+    assert assistant.partnerships(org="Zhasyl Almaty").rows
+    path = isolated_env / "corpus" / "000_fc73a623d024f7d6.txt"
+    path.write_text(path.read_text().replace("signing of a memorandum of cooperation between", "talk between"))
+    report, corpus = assistant.ingest()
+    assert report.updated == 1
+    assert not assistant.partnerships(org="Zhasyl Almaty").rows  # the link is gone with its sentence
+    assert staff_table.update(assistant.index.store, corpus) == 0  # everything in step: nothing redone
+
+
+def test_cli_json_and_csv(seeded_settings):
+    env = dict(os.environ)
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "partnerships", "--org", "KazNU", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert rows and set(rows[0]) >= {"parties", "kind", "date", "purpose", "article", "quote", "start", "end"}
+    csv = subprocess.run(
+        [sys.executable, "-m", "assistant", "partnerships", "--csv"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert csv.stdout.splitlines()[0] == "date,kind,parties,purpose,article,title,quote,start,end,source"
+    bad = subprocess.run(
+        [sys.executable, "-m", "assistant", "partnerships", "--since", "last year"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
