@@ -150,6 +150,14 @@ class Assistant:
         self.index.refresh()  # IndexMissingError when there is no index
         return table.read(self.index.store, org, since, until, kind)
 
+    def summarize(
+        self, org: str | None = None, topic: str | None = None, since: str | None = None, until: str | None = None
+    ):
+        """A drafted summary of the partnerships that match (staff/summary.py), with numbered sources."""
+        from .staff.summary import draft
+
+        return draft(self.partnerships(org, since, until).rows, org, topic, since, until)
+
     def example_questions(self, n: int = 4) -> list[str]:
         """Questions drawn from the newest articles, to start a conversation with one click."""
         return example_questions(self.articles(), n)

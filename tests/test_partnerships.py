@@ -186,3 +186,55 @@ def test_cli_json_and_csv(seeded_settings):
         timeout=120,
     )
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_summary_of_metu_as_docx_every_marker_resolves(seeded_settings, tmp_path):
+    import docx
+
+    out = tmp_path / "draft.docx"
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "summarize", "--org", "METU", "--format", "docx", "--output", str(out)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = docx.Document(str(out))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "Partnerships of METU in the news"
+    split = texts.index("Sources")
+    body, sources = texts[1:split], texts[split + 1 :]
+    listed = {int(m.group(1)): line for line in sources if (m := re.match(r"\[(\d+)\] ", line))}
+    cited = {int(n) for line in body for n in re.findall(r"\[(\d+)\]", line)}
+    assert cited and cited <= set(listed)  # every [n] resolves to a source in the list
+    assert any("Zhasyl Almaty" in line for line in body) and any("KITIG" in line for line in body)
+    articles = {a.id: a.text for a in load_corpus(SEEDS).articles}
+    source_paragraphs = doc.paragraphs[split + 1 :]
+    assert len(source_paragraphs) == len(listed)
+    for paragraph in source_paragraphs:  # each source's quote (its italic run) is the article's own sentence
+        quote = paragraph.runs[-1].text.removeprefix("“").removesuffix("”")
+        assert paragraph.runs[-1].italic and any(quote in text for text in articles.values()), quote
+
+
+def test_summary_in_markdown_and_by_topic(seeded_settings):
+    assistant = Assistant(seeded_settings)
+    everything = assistant.summarize()
+    assert len(everything.paragraphs) == len(assistant.partnerships().rows) >= 8
+    by_topic = assistant.summarize(topic="environmental")
+    assert by_topic.paragraphs and len(by_topic.paragraphs) < len(everything.paragraphs)
+    text = by_topic.markdown()
+    assert text.startswith("# Partnerships on environmental in the news") and "## Sources" in text
+    nothing = assistant.summarize(org="No Such Body")
+    assert nothing.paragraphs == [] and "states no partnership" in nothing.intro
+
+
+def test_docx_needs_an_output_file(seeded_settings):
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "summarize", "--format", "docx"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=120,
+    )
+    assert proc.returncode == 2 and "--output" in proc.stderr and "Traceback" not in proc.stderr

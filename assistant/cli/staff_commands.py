@@ -1,8 +1,9 @@
-"""Staff commands: the partnership table (drafted summaries come next)."""
+"""Staff commands: the partnership table, and drafted partnership summaries (Markdown or DOCX)."""
 
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import click
 
@@ -46,3 +47,30 @@ def partnerships(ctx: click.Context, org, since, until, kind, as_json: bool, as_
             textwrap.indent(textwrap.fill(f"“{r['quote']}” — {r['article']} [{r['start']}:{r['end']}]", 96), "    ")
         )
     click.echo(f"{len(table.rows)} partnership links", err=True)
+
+
+@cli.command()
+@click.option("--org", help="Only partnerships with this organisation.")
+@click.option("--topic", help="Only partnerships about this topic (words of the quote, purpose or title).")
+@click.option("--since", callback=iso_date, help="Only partnerships dated on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Only partnerships dated on or before YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the draft here (required for docx).")
+@click.pass_context
+def summarize(ctx: click.Context, org, topic, since, until, fmt: str, output) -> None:
+    """Draft a summary of the partnerships in the news: a paragraph each, cited, with a source list."""
+    if fmt == "docx" and not output:
+        raise click.UsageError("DOCX is a file: add --output FILE.docx")
+    draft = assistant_for(ctx).summarize(org, topic, since, until)
+    if fmt == "docx":
+        from ..staff.docx_export import write_docx
+
+        write_docx(draft, Path(output))
+    elif output:
+        Path(output).write_text(draft.markdown(), encoding="utf-8")
+    else:
+        click.echo(draft.markdown(), nl=False)
+    if output:
+        click.echo(
+            f"Draft written to {output} ({len(draft.paragraphs)} partnerships, {len(draft.sources)} sources)", err=True
+        )
