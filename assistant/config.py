@@ -56,11 +56,17 @@ class Settings(BaseSettings):
     ui_concurrency: int = Field(8, ge=1, le=256)
     ui_queue: int = Field(64, ge=1, le=10000)
 
+    # staff tools: a shared password, or a file of users with hashed passwords; neither: open to all
+    staff_password: SecretStr | None = None
+    staff_users: Path | None = None
+
     # OpenAI-compatible endpoints (LLM and embeddings)
     openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "OPENAI_BASE_URL"))
     openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))
 
-    @field_validator("chroma_url", "openai_base_url", "openai_api_key", "prompts_dir", mode="before")
+    @field_validator(
+        "chroma_url", "openai_base_url", "openai_api_key", "prompts_dir", "staff_password", "staff_users", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, v):
         return None if isinstance(v, str) and not v.strip() else v

@@ -199,3 +199,51 @@ def test_a_slow_or_failing_llm_for_one_student_leaves_the_others_served(tmp_path
             assert "Shalabayeva" in client_answer(url, "Who is the director of METU College?", "openai")
             release.set()
             assert "Sources" in slow.result(timeout=120) or "Not in the news corpus" in slow.result(timeout=120)
+
+
+@pytest.mark.slow
+def test_staff_sign_in_filter_open_a_quote_draft_and_download_the_docx(browser, tmp_path):
+    import docx
+
+    with web_chat(SEEDS, tmp_path / "store", {"ASSISTANT_STAFF_PASSWORD": "s3cret-staff"}) as url:
+        context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        page.get_by_role("tab", name="Partnerships").click()
+        page.wait_for_selector("#staff-password input")
+        assert "Zhasyl" not in page.content()  # nothing of the table before signing in
+        page.fill("#staff-user textarea", "anna")
+        page.fill("#staff-password input", "wrong")
+        page.click("#staff-sign-in")
+        page.wait_for_function("() => document.body.innerText.includes('Wrong user name or password')")
+        assert "Zhasyl" not in page.content()
+        page.fill("#staff-password input", "s3cret-staff")
+        page.click("#staff-sign-in")
+        page.wait_for_selector("#staff-tools", state="visible")
+        page.fill("#staff-org textarea", "METU")
+        page.click("#staff-show")
+        page.wait_for_function(  # after sign-in the whole table shows; then the two METU rows of six columns
+            "() => document.querySelectorAll('#staff-table [role=gridcell]').length === 12"
+        )
+        cells = page.locator("#staff-table [role=gridcell]")
+        assert "Zhasyl" in page.inner_text("#staff-table") and "Belesteri" not in page.inner_text("#staff-table")
+        cells.nth(3).click()
+        page.wait_for_selector("#staff-quote mark")
+        assert "memorandum of cooperation" in page.inner_text("#staff-quote mark")
+        page.click("#staff-draft")
+        page.wait_for_function(
+            "() => document.querySelector('#staff-draft-text textarea').value.includes('Partnerships of METU')"
+        )
+        page.fill(
+            "#staff-draft-text textarea",
+            page.input_value("#staff-draft-text textarea").replace("in the news", "— draft for the rector"),
+        )
+        page.wait_for_timeout(1000)  # the edited text becomes the files
+        with page.expect_download() as download:
+            page.click("#staff-docx")
+        saved = tmp_path / "downloaded.docx"
+        download.value.save_as(saved)
+        paragraphs = [p.text for p in docx.Document(str(saved)).paragraphs]
+        assert paragraphs[0] == "Partnerships of METU — draft for the rector"  # the edit is in the file
+        assert any("Zhasyl Almaty" in p for p in paragraphs)
+        context.close()

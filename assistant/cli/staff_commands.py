@@ -65,7 +65,7 @@ def summarize(ctx: click.Context, org, topic, since, until, fmt: str, output) ->
     if fmt == "docx":
         from ..staff.docx_export import write_docx
 
-        write_docx(draft, Path(output))
+        write_docx(draft.markdown(), Path(output))
     elif output:
         Path(output).write_text(draft.markdown(), encoding="utf-8")
     else:
@@ -74,3 +74,15 @@ def summarize(ctx: click.Context, org, topic, since, until, fmt: str, output) ->
         click.echo(
             f"Draft written to {output} ({len(draft.paragraphs)} partnerships, {len(draft.sources)} sources)", err=True
         )
+
+
+@cli.command(name="staff-user")
+@click.argument("name")
+@click.password_option(help="The user's password (asked for when not given).")
+def staff_user(name: str, password: str) -> None:
+    """Print a line for the ASSISTANT_STAFF_USERS file: NAME and a salted hash of the password."""
+    from ..staff.access import hash_password
+
+    if ":" in name or not name.strip():
+        raise click.BadParameter("a user name cannot be empty or hold ':'", param_hint="NAME")
+    click.echo(f"{name.strip()}:{hash_password(password)}")

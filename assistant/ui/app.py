@@ -20,6 +20,7 @@ from ..core import Assistant
 from ..errors import AssistantError
 from ..records import Answer, Turn
 from . import render
+from .staff_tab import build_staff_tab
 
 log = logging.getLogger(__name__)
 MAX_QUESTION = 2000  # characters; longer input is refused with a message, not sent on
@@ -158,50 +159,64 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         turns = gr.State([])
         shown = gr.State({})
         rated = gr.State(None)
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=320):
-                chat = gr.Chatbot(
-                    label="Conversation",
-                    height=520,
-                    buttons=["copy", "copy_all"],
-                    feedback_options=("Like", "Dislike"),
-                    sanitize_html=True,
-                    render_markdown=True,
-                    placeholder="Ask a question below, or start with one of the examples.",
-                )
-                with gr.Row():
-                    question = gr.Textbox(
-                        placeholder="Ask about the news…",
-                        show_label=False,
-                        scale=8,
-                        max_lines=6,
-                        max_length=MAX_QUESTION * 2,
-                        autofocus=True,
-                        submit_btn="Ask",
-                        elem_id="question",
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"), gr.Row(equal_height=False):
+                with gr.Column(scale=3, min_width=320):
+                    chat = gr.Chatbot(
+                        label="Conversation",
+                        height=520,
+                        buttons=["copy", "copy_all"],
+                        feedback_options=("Like", "Dislike"),
+                        sanitize_html=True,
+                        render_markdown=True,
+                        placeholder="Ask a question below, or start with one of the examples.",
                     )
-                    new_chat = gr.Button("New chat", scale=1, min_width=90, variant="secondary")
-                feedback_note = gr.Markdown("")
-                comment = gr.Textbox(
-                    label="Your comment on the answer you rated (optional)",
-                    visible=False,
-                    max_lines=4,
-                    submit_btn="Send comment",
-                    elem_id="comment",
-                )
-                examples = gr.Dataset(components=[question], samples=[], label="Try one of these", elem_id="examples")
-                with gr.Accordion("Advanced", open=False):
-                    k = gr.Slider(
-                        1, 20, value=assistant.settings.answer_k, step=1, label="Passages the answer is drawn from (k)"
+                    with gr.Row():
+                        question = gr.Textbox(
+                            placeholder="Ask about the news…",
+                            show_label=False,
+                            scale=8,
+                            max_lines=6,
+                            max_length=MAX_QUESTION * 2,
+                            autofocus=True,
+                            submit_btn="Ask",
+                            elem_id="question",
+                        )
+                        new_chat = gr.Button("New chat", scale=1, min_width=90, variant="secondary")
+                    feedback_note = gr.Markdown("")
+                    comment = gr.Textbox(
+                        label="Your comment on the answer you rated (optional)",
+                        visible=False,
+                        max_lines=4,
+                        submit_btn="Send comment",
+                        elem_id="comment",
                     )
-                    model = gr.Radio(
-                        assistant.models, value=assistant.settings.llm, label="Model", visible=len(assistant.models) > 1
+                    examples = gr.Dataset(
+                        components=[question], samples=[], label="Try one of these", elem_id="examples"
                     )
-            with gr.Column(scale=2, min_width=300):
-                gr.Markdown("### Sources")
-                evidence = gr.HTML(render.notice_html("The sources of each answer appear here."), elem_id="evidence")
-                with gr.Accordion("What is in the corpus", open=False):
-                    corpus = gr.HTML("", elem_id="corpus")
+                    with gr.Accordion("Advanced", open=False):
+                        k = gr.Slider(
+                            1,
+                            20,
+                            value=assistant.settings.answer_k,
+                            step=1,
+                            label="Passages the answer is drawn from (k)",
+                        )
+                        model = gr.Radio(
+                            assistant.models,
+                            value=assistant.settings.llm,
+                            label="Model",
+                            visible=len(assistant.models) > 1,
+                        )
+                with gr.Column(scale=2, min_width=300):
+                    gr.Markdown("### Sources")
+                    evidence = gr.HTML(
+                        render.notice_html("The sources of each answer appear here."), elem_id="evidence"
+                    )
+                    with gr.Accordion("What is in the corpus", open=False):
+                        corpus = gr.HTML("", elem_id="corpus")
+            with gr.Tab("Partnerships", id="staff", elem_id="staff-tab"):
+                staff_load = build_staff_tab(assistant)
         info = gr.Markdown("", elem_id="info")
 
         inputs = [question, chat, turns, shown, k, model]
@@ -225,4 +240,5 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return corpus_panel, gr.Dataset(samples=[[q] for q in questions]), line
 
         app.load(load, outputs=[corpus, examples, info], api_visibility="private")
+        app.load(staff_load[0], staff_load[1], staff_load[2], api_visibility="private")
     return app

@@ -46,7 +46,14 @@ def _highlighted(text: str, start: int, end: int) -> str:
     return f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
 
 
-def _openable(label: str, article: Article | None, start: int, end: int, quote: str = "") -> str:
+def source_html(
+    n: int | None, title: str, date: str | None, article: Article | None, start: int, end: int, quote: str = ""
+) -> str:
+    """One source, opened: its label, its quote, and its whole article with the passage highlighted."""
+    return f'<div class="evidence">{_openable(_label(n, title, date), article, start, end, quote, opened=True)}</div>'
+
+
+def _openable(label: str, article: Article | None, start: int, end: int, quote: str = "", opened: bool = False) -> str:
     """A source that opens into its whole article, the cited passage highlighted."""
     body = (
         f'<div class="article-text">{_highlighted(article.text, start, end)}</div>'
@@ -54,7 +61,7 @@ def _openable(label: str, article: Article | None, start: int, end: int, quote: 
         else '<div class="article-text">This article is no longer in the index.</div>'
     )
     quoted = f'<div class="quote">“{html.escape(quote)}”</div>' if quote else ""
-    return f'<details class="source"><summary>{label}{quoted}</summary>{body}</details>'
+    return f'<details class="source"{" open" if opened else ""}><summary>{label}{quoted}</summary>{body}</details>'
 
 
 def _label(n: int | None, title: str, date: str | None) -> str:

@@ -1,0 +1,158 @@
+"""The staff tab: the partnership table (filter, sort, open a row's quote in its article), a drafted summary
+to edit in the page, and downloads as Markdown or DOCX.
+
+When a staff password or users file is set, the tab shows only a sign-in form, and every handler checks the
+session's sign-in (kept server-side in Gradio's session state) before it serves any data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from ..core import Assistant
+from ..errors import AssistantError
+from ..staff.access import StaffAccess
+from . import render
+
+KINDS = ["any kind", "memorandum", "co-organisation", "sponsorship/support", "joint project", "membership"]
+HEADERS = ["#", "date", "kind", "parties", "purpose", "article"]
+NOT_SIGNED_IN = "Sign in first: the partnership tools are for staff."
+
+
+def _date(value: str, label: str) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise AssistantError(f"{label} {value!r} is not a date", "write it as YYYY-MM-DD, or leave it empty") from None
+
+
+class StaffHandlers:
+    """The tab's callbacks as plain methods; `session` is the per-browser state Gradio keeps on the server."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.access = StaffAccess(assistant.settings)
+
+    def allowed(self, session: dict) -> bool:
+        return not self.access.required or bool(session.get("staff"))
+
+    def sign_in(self, user: str, password: str, session: dict) -> tuple[dict, Any, Any, str]:
+        if self.access.check(user, password):
+            return {**session, "staff": True}, gr.update(visible=False), gr.update(visible=True), ""
+        time.sleep(1.0)  # slows guessing down
+        return session, gr.update(), gr.update(visible=False), "Wrong user name or password."
+
+    def table(self, session: dict, org: str, kind: str, since: str, until: str) -> tuple[list[list], list[dict], str]:
+        """The rows that match the filters (as the table shows them), all rows' data, and a status line."""
+        if not self.allowed(session):
+            return [], [], NOT_SIGNED_IN
+        try:
+            found = self.assistant.partnerships(
+                (org or "").strip() or None,
+                _date(since, "From"),
+                _date(until, "To"),
+                None if kind in (None, KINDS[0]) else kind,
+            )
+        except AssistantError as e:
+            return [], [], str(e)
+        shown = [
+            [i + 1, r["date"] or "", r["kind"], "; ".join(r["parties"]), r["purpose"], r["article"]]
+            for i, r in enumerate(found.rows)
+        ]
+        note = f"{len(found.rows)} partnership links. Select a row to read its quote in the article."
+        return shown, found.rows, note
+
+    def quote(self, session: dict, rows: list[dict], selected: gr.SelectData) -> str:
+        if not self.allowed(session):
+            return render.notice_html(NOT_SIGNED_IN)
+        try:
+            row = rows[int(selected.row_value[0]) - 1]
+        except (TypeError, ValueError, IndexError):
+            return render.notice_html("Select a row of the table.")
+        article = self.assistant.article(row["article"])
+        return render.source_html(None, row["title"], row["date"], article, row["start"], row["end"], row["quote"])
+
+    def draft(self, session: dict, org: str, topic: str, since: str, until: str) -> tuple[str, str]:
+        if not self.allowed(session):
+            return "", NOT_SIGNED_IN
+        try:
+            draft = self.assistant.summarize(
+                (org or "").strip() or None, (topic or "").strip() or None, _date(since, "From"), _date(until, "To")
+            )
+        except AssistantError as e:
+            return "", str(e)
+        return draft.markdown(), f"Draft of {len(draft.paragraphs)} partnerships: edit it, then download."
+
+    def files(self, session: dict, text: str) -> tuple[Any, Any]:
+        """The edited draft as Markdown and DOCX files for the two download buttons."""
+        if not self.allowed(session) or not (text or "").strip():
+            return gr.update(value=None, interactive=False), gr.update(value=None, interactive=False)
+        from ..staff.docx_export import write_docx
+
+        folder = Path(tempfile.mkdtemp(prefix="draft-"))
+        md, docx = folder / "partnerships-draft.md", folder / "partnerships-draft.docx"
+        md.write_text(text, encoding="utf-8")
+        write_docx(text, docx)
+        return gr.update(value=str(md), interactive=True), gr.update(value=str(docx), interactive=True)
+
+
+def build_staff_tab(assistant: Assistant) -> tuple:
+    """The tab's components and events, inside the caller's Blocks."""
+    h = StaffHandlers(assistant)
+    session = gr.State({})
+    rows = gr.State([])
+    with gr.Column(visible=h.access.required, elem_id="staff-login") as login:
+        gr.Markdown("### Staff sign-in\nThe partnership tools are for staff.")
+        user = gr.Textbox(label="User name", elem_id="staff-user")
+        password = gr.Textbox(label="Password", type="password", elem_id="staff-password")
+        sign_in = gr.Button("Sign in", variant="primary", elem_id="staff-sign-in")
+        login_note = gr.Markdown("")
+    with gr.Column(visible=not h.access.required, elem_id="staff-tools") as tools:
+        if not h.access.required:
+            gr.Markdown("<small>No staff password is set: anyone who can reach this page can use this tab.</small>")
+        with gr.Row():
+            org = gr.Textbox(label="Organisation", placeholder="e.g. METU", elem_id="staff-org")
+            kind = gr.Dropdown(KINDS, value=KINDS[0], label="Kind")
+            since = gr.Textbox(label="From", placeholder="YYYY-MM-DD")
+            until = gr.Textbox(label="To", placeholder="YYYY-MM-DD")
+            show = gr.Button("Show", elem_id="staff-show")
+        status = gr.Markdown("")
+        table = gr.Dataframe(
+            headers=HEADERS,
+            value=[],
+            interactive=False,
+            wrap=True,
+            elem_id="staff-table",
+            column_widths=["4%", "11%", "12%", "35%", "28%", "10%"],
+        )
+        quote = gr.HTML(render.notice_html("Select a row to read its quote in the article."), elem_id="staff-quote")
+        with gr.Row():
+            topic = gr.Textbox(label="Topic of the draft (optional)", placeholder="e.g. environment")
+            make = gr.Button("Draft summary", elem_id="staff-draft")
+        text = gr.Textbox(label="Draft: edit it here, then download", lines=14, elem_id="staff-draft-text")
+        with gr.Row():
+            as_md = gr.DownloadButton("Download Markdown", interactive=False, elem_id="staff-md")
+            as_docx = gr.DownloadButton("Download DOCX", interactive=False, elem_id="staff-docx")
+    filters = [session, org, kind, since, until]
+    private: dict[str, Any] = {"api_visibility": "private"}
+    sign_in.click(h.sign_in, [user, password, session], [session, login, tools, login_note], **private).then(
+        h.table, filters, [table, rows, status], **private
+    )
+    password.submit(h.sign_in, [user, password, session], [session, login, tools, login_note], **private).then(
+        h.table, filters, [table, rows, status], **private
+    )
+    show.click(h.table, filters, [table, rows, status], **private)
+    org.submit(h.table, filters, [table, rows, status], **private)
+    table.select(h.quote, [session, rows], quote, **private)
+    make.click(h.draft, [session, org, topic, since, until], [text, status], **private)
+    text.change(h.files, [session, text], [as_md, as_docx], **private)
+    return h.table, filters, [table, rows, status]  # for the page's load event: the table at once when open

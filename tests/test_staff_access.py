@@ -1,0 +1,64 @@
+"""Staff access: a shared password or a users file with hashed passwords; without either, open to all.
+The staff tab's handlers serve nothing to a session that has not signed in."""
+
+import pytest
+
+from assistant.config import get_settings
+from assistant.core import Assistant
+from assistant.errors import ConfigError
+from assistant.staff.access import StaffAccess, hash_password
+
+
+def test_without_a_password_the_tools_are_open():
+    access = StaffAccess(get_settings())
+    assert not access.required and access.check("", "")
+
+
+def test_a_shared_password(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_STAFF_PASSWORD", "s3cret")
+    access = StaffAccess(get_settings())
+    assert access.required and access.check("anyone", "s3cret")
+    assert not access.check("anyone", "S3cret") and not access.check("anyone", "")
+    assert "s3cret" not in repr(get_settings())  # a secret is never printed
+
+
+def test_a_users_file_with_hashed_passwords(tmp_path, monkeypatch):
+    users = tmp_path / "staff.txt"
+    users.write_text(f"# staff\nanna:{hash_password('correct horse')}\nboris:{hash_password('battery')}\n")
+    assert "correct horse" not in users.read_text()
+    monkeypatch.setenv("ASSISTANT_STAFF_USERS", str(users))
+    access = StaffAccess(get_settings())
+    assert access.check("anna", "correct horse") and access.check("boris", "battery")
+    assert not access.check("anna", "battery") and not access.check("carl", "correct horse")
+    users.write_text("anna:plaintext\n")
+    with pytest.raises(ConfigError, match="assistant staff-user"):
+        StaffAccess(get_settings())
+
+
+def test_the_staff_tab_serves_nothing_before_sign_in(seeded_settings, monkeypatch):
+    from assistant.ui.staff_tab import NOT_SIGNED_IN, StaffHandlers
+
+    monkeypatch.setenv("ASSISTANT_STAFF_PASSWORD", "s3cret")
+    h = StaffHandlers(Assistant(get_settings()))
+    assert h.table({}, "METU", "any kind", "", "") == ([], [], NOT_SIGNED_IN)
+    assert h.draft({}, "METU", "", "", "") == ("", NOT_SIGNED_IN)
+    session, *_ = h.sign_in("anna", "s3cret", {})
+    shown, rows, _ = h.table(session, "METU", "any kind", "", "")
+    assert len(shown) == len(rows) == 2 and "Zhasyl Almaty" in shown[0][3]
+    assert h.table(session, "", "any kind", "last year", "")[2].startswith("From 'last year' is not a date")
+
+
+def test_cli_makes_users_file_lines():
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "staff-user", "anna", "--password", "pw"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=60,
+    )
+    name, stored = proc.stdout.strip().split(":", 1)
+    assert name == "anna" and stored.startswith("scrypt$") and "pw" not in stored.split("$")[0]
