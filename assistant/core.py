@@ -40,6 +40,7 @@ class Assistant:
         self.embedder = make_embedder(self.settings)
         self.index = NewsIndex(self.settings, self.embedder.name)
         self.feedback = FeedbackLog(Path(self.settings.store_dir))
+        self.partnership_problems: list[str] = []  # what the last ingest's LLM extraction could not do
         self._chains: dict[str, AnswerChain] = {}
         self._chains_lock = threading.Lock()
 
@@ -64,8 +65,19 @@ class Assistant:
             )
             from .staff import table
 
-            table.update(self.index.store, corpus)  # partnerships of new and changed articles
+            reader = self._partnership_reader()
+            self.partnership_problems = table.update(self.index.store, corpus, reader).problems
         return report, corpus
+
+    def _partnership_reader(self):
+        """With an LLM configured, it reads articles for partnerships beside the rules."""
+        if self.settings.llm != "openai":
+            return None
+        from .answer.models import make_chat_model, model_label
+        from .answer.prompts import Prompts
+        from .staff.table import Reader
+
+        return Reader(make_chat_model(self.settings), Prompts(self.settings.prompts_dir), model_label(self.settings))
 
     # -- questions ------------------------------------------------------------------------------
     @cached_property
@@ -153,10 +165,28 @@ class Assistant:
     def summarize(
         self, org: str | None = None, topic: str | None = None, since: str | None = None, until: str | None = None
     ):
-        """A drafted summary of the partnerships that match (staff/summary.py), with numbered sources."""
-        from .staff.summary import draft
+        """A drafted summary of the partnerships that match (staff/summary.py), with numbered sources: written by
+        the configured LLM and checked sentence by sentence, or offline from the table."""
+        from .errors import AssistantError
+        from .staff.summary import draft, draft_with_llm
 
-        return draft(self.partnerships(org, since, until).rows, org, topic, since, until)
+        rows = self.partnerships(org, since, until).rows
+        reader = self._partnership_reader()
+        if reader is None:
+            return draft(rows, org, topic, since, until)
+        try:
+            return draft_with_llm(
+                rows, reader.model, reader.prompts, org, topic, since, until, self.settings.max_sentences + 1
+            )
+        except Exception as e:  # the LLM is down or failing: the offline draft, and why
+            from .answer.models.openai import explain
+
+            problem = e if isinstance(e, AssistantError) else explain(e, self.settings)
+            if problem is None:
+                raise
+            offline = draft(rows, org, topic, since, until)
+            offline.problems.append(f"the LLM could not write the draft ({problem}); this draft is written offline")
+            return offline
 
     def example_questions(self, n: int = 4) -> list[str]:
         """Questions drawn from the newest articles, to start a conversation with one click."""

@@ -75,6 +75,7 @@ class OpenAIStub:
         self.chat = None  # callable(list[message dict]) -> str
         self.fail_status: int | None = None
         self.delay = 0.0  # seconds to wait before answering (for time-outs)
+        self.reject_response_format = False  # answer 400 to structured-output requests, as some servers do
 
 
 @contextmanager
@@ -100,6 +101,8 @@ def openai_server(stub: OpenAIStub):
                 time.sleep(stub.delay)
             if stub.fail_status:
                 return self._send(stub.fail_status, {"error": {"message": "stub failure", "type": "server_error"}})
+            if stub.reject_response_format and "response_format" in body:
+                return self._send(400, {"error": {"message": "response_format is not supported", "type": "invalid"}})
             if self.path.endswith("/embeddings"):
                 texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
                 vectors = stub.embed(texts)

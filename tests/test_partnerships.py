@@ -155,7 +155,7 @@ def test_a_changed_article_has_its_rows_redone(isolated_env):
     report, corpus = assistant.ingest()
     assert report.updated == 1
     assert not assistant.partnerships(org="Zhasyl Almaty").rows  # the link is gone with its sentence
-    assert staff_table.update(assistant.index.store, corpus) == 0  # everything in step: nothing redone
+    assert staff_table.update(assistant.index.store, corpus).articles == 0  # all in step: nothing redone
 
 
 def test_cli_json_and_csv(seeded_settings):

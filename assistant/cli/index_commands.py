@@ -47,8 +47,11 @@ def corpus(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def ingest(ctx: click.Context, rebuild: bool = False, as_json: bool = False) -> None:
     """Index new and changed articles, drop removed ones (incremental)."""
-    report, corpus = assistant_for(ctx).ingest(rebuild=rebuild, progress=not as_json and sys.stderr.isatty())
+    assistant = assistant_for(ctx)
+    report, corpus = assistant.ingest(rebuild=rebuild, progress=not as_json and sys.stderr.isatty())
     report_skipped(corpus.skipped)
+    for problem in assistant.partnership_problems:
+        click.echo(f"partnerships: {problem}", err=True)
     if as_json:
         echo_json(report.to_dict())
         return

@@ -62,6 +62,8 @@ def summarize(ctx: click.Context, org, topic, since, until, fmt: str, output) ->
     if fmt == "docx" and not output:
         raise click.UsageError("DOCX is a file: add --output FILE.docx")
     draft = assistant_for(ctx).summarize(org, topic, since, until)
+    for problem in draft.problems:
+        click.echo(f"note: {problem}", err=True)
     if fmt == "docx":
         from ..staff.docx_export import write_docx
 

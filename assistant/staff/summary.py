@@ -122,3 +122,86 @@ def _intro(rows: list[dict], articles: dict[str, list[dict]]) -> str:
         f"article{'s' if len(articles) != 1 else ''}, newest first. Drafted from the articles' own words: "
         "check each [n] against its source below before sending."
     )
+
+
+def draft_with_llm(
+    rows: list[dict],
+    model,
+    prompts,
+    org: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    max_sentences: int = 4,
+) -> Draft:
+    """An LLM writes each article's paragraph from that article's quotes (map); the citation check keeps only
+    the sentences a quote supports; paragraphs are combined newest first and sources numbered once (reduce).
+    An article whose prose keeps no sentence gets the offline paragraphs instead."""
+    offline = draft(rows, org, topic, since, until)
+    by_article: dict[str, list[Source]] = {}
+    for source in offline.sources:
+        by_article.setdefault(source.article, []).append(source)
+    paragraphs, problems = [], list(offline.problems)
+    for sources in by_article.values():  # in the offline draft's order: newest first
+        text, dropped = _llm_paragraph(model, prompts, sources, max_sentences)
+        problems += dropped
+        if text:
+            paragraphs.append(text)
+        else:
+            numbers = {f"[{s.n}]" for s in sources}
+            paragraphs += [p for p in offline.paragraphs if any(n in p for n in numbers)]
+            problems.append(
+                f"{sources[0].title[:60]}: no sentence of the LLM's paragraph was supported; "
+                "the paragraph written from the table stands instead"
+            )
+    return Draft(
+        offline.title,
+        offline.intro.replace("Drafted from the articles' own words", "Drafted by an LLM from the articles' quotes"),
+        paragraphs,
+        offline.sources,
+        problems,
+    )
+
+
+def _llm_paragraph(model, prompts, sources: list[Source], max_sentences: int) -> tuple[str, list[str]]:
+    """One article's paragraph, its markers renumbered to the draft's sources; and what the check dropped."""
+    from langchain_core.messages import HumanMessage
+
+    from ..answer.citations import MARKER, check, number_passages
+    from ..records import Passage
+    from ..text.sentences import sentence_spans
+
+    passages = [
+        Passage(
+            article=s.article,
+            chunk=0,
+            chunk_id=f"{s.article}:{s.start}",
+            text=s.quote,
+            title=f"{s.title} ({_date_words(s.date)})",  # its date supports "when" claims as its quote does
+            date=s.date,
+            start=s.start,
+            end=s.end,
+        )
+        for s in sources
+    ]
+    prompt = prompts.render(
+        "summarize_partnerships",
+        max_sentences=str(max_sentences),
+        title=sources[0].title,
+        date=sources[0].date or "undated",
+        passages=number_passages(passages),
+    )
+    checked = check(str(model.invoke([HumanMessage(prompt)]).content), passages)
+    kept, dropped = [], [f"{sources[0].title[:60]}: {p}" for p in checked.problems]
+    for s, e in sentence_spans(checked.text):
+        sentence = checked.text[s:e]
+        if MARKER.search(sentence):
+            kept.append(
+                MARKER.sub(
+                    lambda m: "".join(f"[{sources[int(n) - 1].n}]" for n in m.group(1).replace(";", ",").split(",")),
+                    sentence,
+                )
+            )
+        elif sentence.strip(" .[]0-9"):
+            dropped.append(f"dropped “{sentence[:80]}”: no quote supports it")
+    return " ".join(kept), dropped

@@ -8,8 +8,10 @@ a Chroma server as from the folder. Before a row is shown its quote is checked a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from ..errors import AssistantError
 from ..index.chunking import ChunkedCorpus
 from ..index.store import ChromaStore
 from .extract import VERSION, Row, extract
@@ -19,20 +21,40 @@ ROWS = "partnerships"
 ROWS_SIGNATURE = "partnerships_signature"
 
 
-def update(store: ChromaStore, corpus: ChunkedCorpus) -> int:
-    """Extract the rows of articles that are new, changed, or extracted by older rules; how many were done."""
+@dataclass
+class Reader:
+    """An LLM that reads articles for partnerships too (when one is configured)."""
+
+    model: Any
+    prompts: Any
+    label: str  # e.g. "openai:gpt-4o-mini": part of the rows' signature, so another model reads again
+
+
+@dataclass
+class Update:
+    articles: int = 0  # articles whose rows were (re)extracted
+    problems: list[str] = field(default_factory=list)  # articles the LLM could not read (their rule rows stand)
+
+
+def update(store: ChromaStore, corpus: ChunkedCorpus, reader: Reader | None = None) -> Update:
+    """Extract the rows of articles that are new, changed, or extracted by other rules or another model."""
+    from .llm_extract import llm_rows, merge
+
+    wanted = f"{VERSION}/{reader.label if reader else 'rules'}"
     stored = store.stored_articles()
-    todo = [a for a in corpus.articles if stored.get(a.id, {}).get(ROWS_SIGNATURE) != f"{a.content_hash}/{VERSION}"]
-    store.annotate_articles(
-        {
-            a.id: {
-                ROWS: json.dumps([r.to_dict() for r in extract(a)], ensure_ascii=False),
-                ROWS_SIGNATURE: f"{a.content_hash}/{VERSION}",
-            }
-            for a in todo
-        }
-    )
-    return len(todo)
+    todo = [a for a in corpus.articles if stored.get(a.id, {}).get(ROWS_SIGNATURE) != f"{a.content_hash}/{wanted}"]
+    result = Update(len(todo))
+    for article in todo:
+        rows, done = extract(article), wanted
+        if reader is not None:
+            try:
+                rows = merge(rows, llm_rows(reader.model, reader.prompts, article))
+            except AssistantError as e:
+                result.problems.append(str(e))
+                done = f"{VERSION}/rules"  # not what was wanted: read again at the next ingest
+        payload = json.dumps([r.to_dict() for r in rows], ensure_ascii=False)
+        store.annotate_articles({article.id: {ROWS: payload, ROWS_SIGNATURE: f"{article.content_hash}/{done}"}})
+    return result
 
 
 @dataclass

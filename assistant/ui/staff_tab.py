@@ -90,7 +90,8 @@ class StaffHandlers:
             )
         except AssistantError as e:
             return "", str(e)
-        return draft.markdown(), f"Draft of {len(draft.paragraphs)} partnerships: edit it, then download."
+        notes = "".join(f"\n- {p}" for p in draft.problems)
+        return draft.markdown(), f"Draft of {len(draft.paragraphs)} paragraphs: edit it, then download.{notes}"
 
     def files(self, session: dict, text: str) -> tuple[Any, Any]:
         """The edited draft as Markdown and DOCX files for the two download buttons."""
