@@ -105,7 +105,7 @@ def _kind(sentence: str) -> str | None:
     return None
 
 
-def _date(sentence: str, article: Article) -> str | None:
+def event_date(sentence: str, article: Article) -> str | None:
     """A full date the sentence states; a day and month take the article's year; else the article's date."""
     full = find_dates(sentence)
     if full:
@@ -212,7 +212,7 @@ def extract(article: Article) -> list[Row]:
                     Row(
                         parties=parties,
                         kind=kind,
-                        date=_date(sentence, article),
+                        date=event_date(sentence, article),
                         purpose=_purpose(sentence, nxt),
                         article=article.id,
                         title=article.title,
@@ -243,8 +243,3 @@ def _distinct(parties: list[str]) -> list[str]:
         if p not in out and not any(o != p and o.startswith(p + " ") for o in parties):
             out.append(p)
     return out
-
-
-def article_aliases(article: Article) -> dict[str, str]:
-    """The acronyms an article defines, for putting names of one body together across the corpus."""
-    return defined_acronyms(article.text)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ..errors import AssistantError
 from ..records import Article
 from ..text.script import latin_lookalike
-from .extract import KINDS, Row, _date
+from .extract import KINDS, Row, event_date
 
 KIND_NAMES = [kind for kind, _ in KINDS]
 MAX_CHARS = 12_000  # of article text per request; longer articles are read in their first part
@@ -83,7 +83,7 @@ def verified(item: Item, article: Article) -> Row | None:
     date = (
         item.date
         if item.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.date) and item.date[:4] in article.text
-        else _date(quote, article)
+        else event_date(quote, article)
     )
     return Row(
         parties=parties,
