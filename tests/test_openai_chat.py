@@ -184,3 +184,33 @@ def test_cli_chat_streams_and_keeps_history(llm):
         if "Rewrite the last question" in b["messages"][-1]["content"]
     ]
     assert condense and "assistant: The director of METU College is Shalabayeva" in condense[0]
+
+
+def test_an_unsupported_llm_answer_falls_back_on_the_extractive_one(llm):
+    llm.chat = lambda messages: "The director of METU College is John Smith, appointed in 1999 [1]."
+    a = chain().ask("Who is the director of METU College?")
+    assert not a.refused and "Shalabayeva" in a.answer and "John Smith" not in a.answer
+    assert a.model == "openai:stub-model+extractive"
+    assert any("extractive answer is shown instead" in p for p in a.problems)
+    assert all(a.passages[c.n - 1].article == c.article for c in a.citations)
+
+
+def test_an_llm_refusal_stays_a_refusal(llm):
+    llm.chat = lambda messages: "NOT_IN_CORPUS"
+    a = chain().ask("Who is the president of the United States?")
+    assert a.refused and a.model == "openai:stub-model"
+
+
+def test_a_rewrite_that_drops_the_question_names_is_not_used(llm):
+    def weak(messages):
+        if "Rewrite the last question" in messages[-1]["content"]:
+            return "What was signed?"  # a small model's rewrite: METU is gone
+        return replies(messages)
+
+    llm.chat = weak
+    history = [
+        {"role": "user", "content": "Who opened the ESG session?"},
+        {"role": "assistant", "content": "The Rector, Darkhan Akpanbetov [1]."},
+    ]
+    a = chain().ask("What agreement did METU sign there?", history)
+    assert "METU" in a.standalone_question and a.standalone_question != "What was signed?"

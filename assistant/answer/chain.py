@@ -18,7 +18,7 @@ from .citations import check, number_passages
 from .events import AnswerEvent, Done, ReplaceText, Retrieved, Sources, TextDelta, collect
 from .models import REFUSAL_TOKEN
 from .prompts import Prompts
-from .question import analyse, condense
+from .question import analyse, condense, names
 from .refusal import LANGUAGE_NAMES, question_language, refusal_text
 
 MAX_K = 50
@@ -112,7 +112,10 @@ class AnswerChain:
             return condense(run.question, run.history)
         turns = "\n".join(f"{t.role}: {t.content}" for t in run.history[-6:])
         prompt = self.prompts.render("condense", history=turns, question=run.question)
-        return self._call_model([HumanMessage(prompt)]).strip().strip('"') or run.question
+        rewrite = self._call_model([HumanMessage(prompt)]).strip().strip('"') or run.question
+        if any(name.lower() not in rewrite.lower() for name in names(run.question)):
+            return condense(run.question, run.history)  # a weak model dropped the question's names: the rule keeps them
+        return rewrite
 
     def _retrieve(self, run: _Run) -> list[Passage]:
         info = analyse(run.standalone)
@@ -151,13 +154,26 @@ class AnswerChain:
                 released = len(text)
         run.raw = "".join(pieces) or REFUSAL_TOKEN
 
+    def _extractive(self, run: _Run):
+        """The offline model's checked answer to the same prompt, or None when it refuses too."""
+        raw = str(_offline_model().invoke(self._messages(run)).content)
+        return None if REFUSAL_TOKEN in raw or not raw.strip() else check(raw, run.passages, run.question)
+
     def _finish(self, run: _Run) -> Answer:
         t = time.perf_counter()
-        refused, citations, problems, text = True, [], [], ""
+        refused, citations, problems, text, model = True, [], [], "", self.model_label
         if REFUSAL_TOKEN not in run.raw and run.raw.strip():
             checked = check(run.raw, run.passages, run.question)
             citations, problems, text = checked.citations, checked.problems, checked.text
             refused = not citations
+            if refused and self.uses_llm:  # grounding guard: an LLM cannot make the answer worse than extraction
+                fallback = self._extractive(run)
+                if fallback is not None and fallback.citations:
+                    citations, text, refused = fallback.citations, fallback.text, False
+                    model = f"{self.model_label}+extractive"
+                    problems.append(
+                        "the LLM's answer had no sentence a passage supports: the extractive answer is shown instead"
+                    )
             if refused:
                 problems.append("no sentence of the answer is supported by a passage: refused")
         if refused:
@@ -172,10 +188,16 @@ class AnswerChain:
             refused=refused,
             citations=citations,
             passages=run.passages,
-            model=self.model_label,
+            model=model,
             timings_ms=dict(run.timings),
             problems=problems,
         )
+
+
+def _offline_model():
+    from .models.offline import OfflineChatModel
+
+    return OfflineChatModel()
 
 
 def _merge(first: list[Passage], second: list[Passage], k: int) -> list[Passage]:
