@@ -73,11 +73,10 @@ class Assistant:
         """With an LLM configured, it reads articles for partnerships beside the rules."""
         if self.settings.llm != "openai":
             return None
-        from .answer.models import make_chat_model, model_label
-        from .answer.prompts import Prompts
         from .staff.table import Reader
 
-        return Reader(make_chat_model(self.settings), Prompts(self.settings.prompts_dir), model_label(self.settings))
+        chain = self.chain_for("openai")  # the model and prompts the Assistant already holds
+        return Reader(chain.model, chain.prompts, chain.model_label)
 
     # -- questions ------------------------------------------------------------------------------
     @cached_property
@@ -188,9 +187,9 @@ class Assistant:
             offline.problems.append(f"the LLM could not write the draft ({problem}); this draft is written offline")
             return offline
 
-    def example_questions(self, n: int = 4) -> list[str]:
-        """Questions drawn from the newest articles, to start a conversation with one click."""
-        return example_questions(self.articles(), n)
+    def example_questions(self, n: int = 4, articles: list[Article] | None = None) -> list[str]:
+        """Questions drawn from the newest articles (read from the index unless given), for a one-click start."""
+        return example_questions(self.articles() if articles is None else articles, n)
 
     @property
     def model_label(self) -> str:

@@ -7,18 +7,9 @@ import sys
 
 import pytest
 
+from .cli import run_cli
 
-def run(*args, env=None, check=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=300,
-    )
-    if check:
-        assert proc.returncode == 0, proc.stderr
-    return proc
+run = run_cli
 
 
 def test_ingest_json_summary_then_unchanged():
@@ -138,13 +129,8 @@ def test_serve_without_an_index_is_one_clear_line():
 
 def test_terminal_chat_keeps_follow_ups():
     run("ingest")
-    proc = subprocess.run(
-        [sys.executable, "-m", "assistant", "chat"],
-        input="Who opened the METU ESG session?\nWhat agreement was signed there?\n/quit\n",
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=300,
+    proc = run_cli(
+        "chat", input="Who opened the METU ESG session?\nWhat agreement was signed there?\n/quit\n", check=False
     )
     assert proc.returncode == 0, proc.stderr
     answers = proc.stdout.split("you>")

@@ -1,9 +1,6 @@
 """The eval command: runs the dev set offline, writes reports, compares them, checks thresholds."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -11,6 +8,7 @@ from assistant.errors import EvalFileError
 from assistant.evaluation.queries import load_queries
 from assistant.evaluation.report import check_thresholds, compare, markdown
 
+from .cli import run_cli
 from .conftest import DATA
 
 DEV = DATA / "dev_queries.yaml"
@@ -25,15 +23,6 @@ GATE = {
     "citation_precision": 1.0,
     "refusal_accuracy": 1.0,
 }
-
-
-def run_cli(*args, check=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, env=dict(os.environ), timeout=600
-    )
-    if check:
-        assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 @pytest.fixture(scope="module")

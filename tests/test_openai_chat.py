@@ -11,6 +11,7 @@ from assistant.answer.events import Done, TextDelta
 from assistant.core import Assistant
 from assistant.errors import ModelUnavailableError
 
+from .cli import run_cli
 from .servers import OpenAIStub, openai_server
 
 
@@ -132,13 +133,7 @@ def test_cli_unreachable_llm_is_one_line(seeded_settings):
         "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
         "ASSISTANT_LLM_MAX_RETRIES": "0",
     }
-    proc = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", "Who is the director of METU College?"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    proc = run_cli("ask", "Who is the director of METU College?", env=env, check=False)
     assert proc.returncode == 1 and "cannot reach the LLM" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -168,13 +163,8 @@ def test_cli_ask_json_with_history(llm, tmp_path):
 
 
 def test_cli_chat_streams_and_keeps_history(llm):
-    proc = subprocess.run(
-        [sys.executable, "-m", "assistant", "chat"],
-        input="Who is the director of METU College?\nWhat agreement was signed there?\n",
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=120,
+    proc = run_cli(
+        "chat", input="Who is the director of METU College?\nWhat agreement was signed there?\n", check=False
     )
     assert proc.returncode == 0, proc.stderr
     assert "The director of METU College is Shalabayeva M.H." in proc.stdout

@@ -4,8 +4,6 @@ step with the corpus, names of one body are one party; and the same rules on an 
 import json
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -17,6 +15,7 @@ from assistant.staff.extract import extract
 from assistant.staff.organisations import PartyNames, acronym_of, names_in
 from assistant.text.script import latin_lookalike
 
+from .cli import run_cli
 from .conftest import SEEDS
 
 
@@ -160,31 +159,13 @@ def test_a_changed_article_has_its_rows_redone(isolated_env):
 
 def test_cli_json_and_csv(seeded_settings):
     env = dict(os.environ)
-    out = subprocess.run(
-        [sys.executable, "-m", "assistant", "partnerships", "--org", "KazNU", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    out = run_cli("partnerships", "--org", "KazNU", "--json", env=env, check=False)
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)
     assert rows and set(rows[0]) >= {"parties", "kind", "date", "purpose", "article", "quote", "start", "end"}
-    csv = subprocess.run(
-        [sys.executable, "-m", "assistant", "partnerships", "--csv"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    csv = run_cli("partnerships", "--csv", env=env, check=False)
     assert csv.stdout.splitlines()[0] == "date,kind,parties,purpose,article,title,quote,start,end,source"
-    bad = subprocess.run(
-        [sys.executable, "-m", "assistant", "partnerships", "--since", "last year"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    bad = run_cli("partnerships", "--since", "last year", env=env, check=False)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
 
 
@@ -192,13 +173,7 @@ def test_summary_of_metu_as_docx_every_marker_resolves(seeded_settings, tmp_path
     import docx
 
     out = tmp_path / "draft.docx"
-    proc = subprocess.run(
-        [sys.executable, "-m", "assistant", "summarize", "--org", "METU", "--format", "docx", "--output", str(out)],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=120,
-    )
+    proc = run_cli("summarize", "--org", "METU", "--format", "docx", "--output", str(out), check=False)
     assert proc.returncode == 0, proc.stderr
     doc = docx.Document(str(out))
     texts = [p.text for p in doc.paragraphs]
@@ -230,11 +205,5 @@ def test_summary_in_markdown_and_by_topic(seeded_settings):
 
 
 def test_docx_needs_an_output_file(seeded_settings):
-    proc = subprocess.run(
-        [sys.executable, "-m", "assistant", "summarize", "--format", "docx"],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=120,
-    )
+    proc = run_cli("summarize", "--format", "docx", check=False)
     assert proc.returncode == 2 and "--output" in proc.stderr and "Traceback" not in proc.stderr

@@ -49,16 +49,8 @@ def test_the_staff_tab_serves_nothing_before_sign_in(seeded_settings, monkeypatc
 
 
 def test_cli_makes_users_file_lines():
-    import os
-    import subprocess
-    import sys
+    from .cli import run_cli
 
-    proc = subprocess.run(
-        [sys.executable, "-m", "assistant", "staff-user", "anna", "--password", "pw"],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-    )
+    proc = run_cli("staff-user", "anna", "--password", "pw", check=False)
     name, stored = proc.stdout.strip().split(":", 1)
     assert name == "anna" and stored.startswith("scrypt$") and "pw" not in stored.split("$")[0]

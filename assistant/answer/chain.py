@@ -54,6 +54,7 @@ class AnswerChain:
         self.model_label = model_label
         self.uses_llm = uses_llm
         self.prompts = Prompts(settings.prompts_dir)
+        self._extractor = _offline_model() if uses_llm else None  # the grounding guard's fallback
 
     # -- entry points ---------------------------------------------------------------------------
     def stream(
@@ -156,7 +157,7 @@ class AnswerChain:
 
     def _extractive(self, run: _Run):
         """The offline model's checked answer to the same prompt, or None when it refuses too."""
-        raw = str(_offline_model().invoke(self._messages(run)).content)
+        raw = str(self._extractor.invoke(self._messages(run)).content) if self._extractor else ""
         return None if REFUSAL_TOKEN in raw or not raw.strip() else check(raw, run.passages, run.question)
 
     def _finish(self, run: _Run) -> Answer:

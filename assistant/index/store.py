@@ -210,21 +210,23 @@ class ChromaStore:
             col.modify(metadata=meta)
 
     # -- reading ------------------------------------------------------------------------------
-    def stored(self, documents: bool = False) -> dict[str, tuple[dict, str | None]]:
-        """Every stored chunk id → (metadata, text or None), read in pages."""
-        col = self.collection()
+    def _pages(self, col, documents: bool) -> Iterator[tuple[str, dict, str | None]]:
+        """Every row of a collection as (id, metadata, text or None), read PAGE rows at a time."""
         include = ["metadatas", "documents"] if documents else ["metadatas"]
-        rows: dict[str, tuple[dict, str | None]] = {}
         offset = 0
         while True:
             with self._server_errors():
                 page = col.get(include=include, limit=PAGE, offset=offset)
             docs = page.get("documents") or [None] * len(page["ids"])
-            for cid, meta, doc in zip(page["ids"], page["metadatas"] or [], docs, strict=True):
-                rows[cid] = (dict(meta or {}), doc)
+            for row_id, meta, doc in zip(page["ids"], page["metadatas"] or [], docs, strict=True):
+                yield row_id, dict(meta or {}), doc
             if len(page["ids"]) < PAGE:
-                return rows
+                return
             offset += PAGE
+
+    def stored(self, documents: bool = False) -> dict[str, tuple[dict, str | None]]:
+        """Every stored chunk id → (metadata, text or None)."""
+        return {cid: (meta, doc) for cid, meta, doc in self._pages(self.collection(), documents)}
 
     def count(self) -> int:
         with self._server_errors():
@@ -305,18 +307,9 @@ class ChromaStore:
         return self._articles
 
     def stored_articles(self) -> dict[str, dict]:
-        """Every stored article id → its metadata (no text), read in pages."""
+        """Every stored article id → its metadata (no text)."""
         col = self.articles_collection()
-        rows: dict[str, dict] = {}
-        offset = 0
-        while col is not None:
-            with self._server_errors():
-                page = col.get(include=["metadatas"], limit=PAGE, offset=offset)
-            rows.update(zip(page["ids"], [dict(m or {}) for m in page["metadatas"] or []], strict=True))
-            if len(page["ids"]) < PAGE:
-                break
-            offset += PAGE
-        return rows
+        return {} if col is None else {aid: meta for aid, meta, _ in self._pages(col, documents=False)}
 
     def get_articles(self, ids: list[str]) -> dict[str, Article]:
         """Whole articles by id (text and metadata); ids the store does not hold are left out."""

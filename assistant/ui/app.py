@@ -49,7 +49,7 @@ class ChatHandlers:
             articles = self.assistant.articles()
         except AssistantError as e:
             return render.notice_html(str(e)), [], ""
-        examples = self.assistant.example_questions()
+        examples = self.assistant.example_questions(articles=articles)
         return render.corpus_html(articles), examples, _info_line(self.assistant, len(articles))
 
     def respond(
@@ -84,7 +84,7 @@ class ChatHandlers:
                     answer = event.answer
                     chat[-1] = _message("assistant", render.answer_markdown(answer))
                     evidence = render.evidence_html(answer, self._articles_of(answer))
-                    shown = {**shown, str(len(chat) - 1): {"answer": answer.to_dict(), "history": turns}}
+                    shown = {**shown, str(len(chat) - 1): (answer, turns)}  # kept server-side, for feedback
                     turns = [
                         *turns,
                         Turn(role="user", content=question).model_dump(),
@@ -112,12 +112,11 @@ class ChatHandlers:
     def rate(self, shown: dict, like: gr.LikeData) -> tuple[str | None, Any, str]:
         """Thumbs up or down on an answer: recorded at once; a comment box opens for an optional comment."""
         index = like.index if isinstance(like.index, int) else like.index[0]
-        entry = shown.get(str(index))
-        if entry is None:
+        if str(index) not in shown:
             return None, gr.update(visible=False), "Only answers can be rated."
-        answer = _answer_from(entry["answer"])
+        answer, turns = shown[str(index)]
         liked = like.liked is True or like.liked == "Like"
-        history = [Turn.model_validate(t) for t in entry["history"]]
+        history = [Turn.model_validate(t) for t in turns]
         entry_id = self.assistant.feedback.rate(answer, history, liked, self.assistant.embedder.name)
         return entry_id, gr.update(visible=True, value=""), "Thank you: your rating was saved. Add a comment?"
 
@@ -131,21 +130,6 @@ class ChatHandlers:
         except AssistantError as e:
             return gr.update(), str(e)
         return gr.update(visible=False, value=""), "Thank you: your comment was saved."
-
-
-def _answer_from(data: dict) -> Answer:
-    from ..records import Citation
-
-    return Answer(
-        question=data["question"],
-        standalone_question=data["standalone_question"],
-        answer=data["answer"],
-        refused=data["refused"],
-        citations=[Citation(**c) for c in data["citations"]],
-        passages=[],
-        model=data["model"],
-        problems=list(data.get("problems", [])),
-    )
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:

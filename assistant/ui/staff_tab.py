@@ -93,13 +93,15 @@ class StaffHandlers:
         notes = "".join(f"\n- {p}" for p in draft.problems)
         return draft.markdown(), f"Draft of {len(draft.paragraphs)} paragraphs: edit it, then download.{notes}"
 
-    def files(self, session: dict, text: str) -> tuple[Any, Any]:
-        """The edited draft as Markdown and DOCX files for the two download buttons."""
+    def files(self, session: dict, text: str, request: gr.Request) -> tuple[Any, Any]:
+        """The edited draft as Markdown and DOCX files for the two download buttons (one folder per session,
+        rewritten as the draft is edited)."""
         if not self.allowed(session) or not (text or "").strip():
             return gr.update(value=None, interactive=False), gr.update(value=None, interactive=False)
         from ..staff.docx_export import write_docx
 
-        folder = Path(tempfile.mkdtemp(prefix="draft-"))
+        folder = Path(tempfile.gettempdir()) / "news-assistant-drafts" / (request.session_hash or "local")
+        folder.mkdir(parents=True, exist_ok=True)
         md, docx = folder / "partnerships-draft.md", folder / "partnerships-draft.docx"
         md.write_text(text, encoding="utf-8")
         write_docx(text, docx)
