@@ -30,12 +30,12 @@ class Settings(BaseSettings):
     collection: str = "news"
     max_file_mb: float = 5.0
 
-    # chunking (word pieces of the embedding tokenizer)
-    chunk_tokens: int = Field(160, ge=16, le=256)
-    chunk_overlap: int = Field(32, ge=0, le=128)
+    # chunking (words, in any script)
+    chunk_words: int = Field(120, ge=16, le=400)
+    chunk_overlap: int = Field(24, ge=0, le=100)
 
     # embeddings
-    embedding: Literal["minilm", "openai"] = "minilm"
+    embedding: Literal["e5", "minilm", "openai"] = "e5"
     embedding_model: str = "text-embedding-3-small"
     embedding_batch_size: int | None = Field(None, ge=1, le=1024)  # None: the embedder's own default
 

@@ -48,7 +48,7 @@ class Assistant:
     def read_corpus(self) -> ChunkedCorpus:
         """The corpus folder's articles, chunked as the index stores them, and the files skipped."""
         s = self.settings
-        return read_corpus(Path(s.corpus_dir), s.max_file_mb, s.chunk_tokens, s.chunk_overlap)
+        return read_corpus(Path(s.corpus_dir), s.max_file_mb, s.chunk_words, s.chunk_overlap)
 
     def ingest(self, rebuild: bool = False, progress: bool = False) -> tuple[SyncReport, ChunkedCorpus]:
         """Bring the index in line with the corpus folder; what changed, and the corpus as read."""
@@ -60,7 +60,7 @@ class Assistant:
                 self.index,
                 self.embedder,
                 corpus,
-                signature(self.settings.chunk_tokens, self.settings.chunk_overlap),
+                signature(self.settings.chunk_words, self.settings.chunk_overlap),
                 progress,
             )
             from .staff import table
@@ -95,6 +95,7 @@ class Assistant:
         """The answer chain with one of `models` (the configured one by default), built on first use."""
         from .answer.chain import AnswerChain
         from .answer.models import make_chat_model, model_label
+        from .retrieval import Meaning
 
         model = model or self.settings.llm
         if model not in self.models:
@@ -102,8 +103,14 @@ class Assistant:
         with self._chains_lock:
             if model not in self._chains:
                 settings = self.settings.model_copy(update={"llm": model})
+                meaning = Meaning(self.retriever)
                 self._chains[model] = AnswerChain(
-                    settings, self.retriever, make_chat_model(settings), model_label(settings), model == "openai"
+                    settings,
+                    self.retriever,
+                    make_chat_model(settings, meaning),
+                    model_label(settings),
+                    model == "openai",
+                    meaning,
                 )
             return self._chains[model]
 

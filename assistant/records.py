@@ -63,7 +63,7 @@ class Passage:
     date: str | None
     start: int
     end: int
-    score: float = 0.0  # fused (RRF) score
+    score: float = 0.0  # fused score (dense and BM25, each scaled to [0, 1])
     dense: float | None = None  # cosine similarity, when the dense side found it
     bm25: float | None = None  # BM25 score, when the lexical side found it
 

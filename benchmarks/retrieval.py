@@ -1,12 +1,18 @@
 """Retrieval benchmark: ingest throughput, unchanged re-ingest, search latency, hit@1, hit@k, MRR and
-evidence@k, for the assistant's hybrid retrieval and the naive dense baseline, in one process.
+evidence@k for the assistant's fused ranking, each of its sides alone (dense, BM25), and the naive dense
+baseline, in one process.
 
-    uv run python benchmarks/retrieval.py [--corpus seeds] [--queries tests/data/dev_queries.yaml] [--repeat 20]
+    uv run python benchmarks/retrieval.py [--corpus seeds] [--corpus benchmarks/distractors ...]
+        [--queries tests/data/dev_queries.yaml ...] [--embedding minilm|e5] [-k 4] [--repeat 20]
+
+Several --corpus folders are read as one corpus (copied into a temporary folder); several --queries
+files print one table each.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -19,6 +25,7 @@ from baseline import NaiveDenseBaseline
 
 from assistant.config import Settings
 from assistant.core import Assistant
+from assistant.corpus.loader import ARTICLE_SUFFIXES
 from assistant.evaluation.metrics import evidence_at_k, facts_found, hit_at, mrr, percentile
 from assistant.index.embeddings import MiniLMEmbedder
 
@@ -28,7 +35,7 @@ def retrieval_entries(queries, search, k: int) -> list[dict]:
     entries = []
     for q in queries:
         text = q["question"]
-        if q.get("history"):  # neither side condenses: both get the earlier user turns
+        if q.get("history"):  # no side condenses: all get the earlier user turns
             text = " ".join(t["content"] for t in q["history"] if t["role"] == "user") + " " + text
         passages = [{"article": p.article, "text": p.text} for p in search(text, k)]
         entries.append(
@@ -47,84 +54,84 @@ def latencies(queries, search, k: int, repeat: int) -> list[float]:
     return out
 
 
+def merged_corpus(folders: list[str], into: Path) -> Path:
+    """One folder holding the articles of every given folder."""
+    into.mkdir(parents=True)
+    for folder in folders:
+        for path in Path(folder).iterdir():
+            if path.suffix.lower() in ARTICLE_SUFFIXES and path.name.lower() != "readme.md":
+                shutil.copy(path, into / path.name)
+    return into
+
+
+def table(queries, searches, k: int, repeat: int) -> list[str]:
+    lines = [
+        f"| retrieval | search p50 ms | search p95 ms | hit@1 | hit@{k} | MRR | evidence@{k} | evidence misses |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, search in searches:
+        lat = latencies(queries, search, k, repeat)
+        entries = retrieval_entries(queries, search, k)
+        misses = [
+            e["id"]
+            for e in entries
+            if e["sources"] and not facts_found(" ".join(p["text"] for p in e["passages"]), e["expect"])
+        ]
+        lines.append(
+            f"| {name} | {percentile(lat, 0.5):.1f} | {percentile(lat, 0.95):.1f} | {hit_at(entries, 1):.3f} "
+            f"| {hit_at(entries, k):.3f} | {mrr(entries):.3f} | {evidence_at_k(entries, k):.3f} "
+            f"| {','.join(misses) or '-'} |"
+        )
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default="seeds")
-    ap.add_argument("--queries", default="tests/data/dev_queries.yaml")
+    ap.add_argument("--corpus", action="append", help="article folder (repeatable; default: seeds)")
+    ap.add_argument("--queries", action="append", help="query file (repeatable; default: the dev set)")
+    ap.add_argument("--embedding", choices=["e5", "minilm"], default="e5")
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("-k", type=int, default=4)
     args = ap.parse_args()
-    queries = yaml.safe_load(Path(args.queries).read_text())["queries"]
+    folders = args.corpus or ["seeds"]
+    query_files = args.queries or ["tests/data/dev_queries.yaml"]
 
     with tempfile.TemporaryDirectory() as tmp:
-        assistant = Assistant(Settings(corpus_dir=Path(args.corpus), store_dir=Path(tmp) / "store"))
+        corpus_dir = merged_corpus(folders, Path(tmp) / "corpus")
+        settings = Settings(corpus_dir=corpus_dir, store_dir=Path(tmp) / "store", embedding=args.embedding)
+        assistant = Assistant(settings)
         full, corpus = assistant.ingest()
         again, _ = assistant.ingest()
         assistant.search("warm-up", k=args.k)
 
-        def hybrid_search(q: str, k: int):
-            return assistant.search(q, k=k)
-
-        embedder = MiniLMEmbedder()
         texts = [c.embed_text for cs in corpus.chunks.values() for c in cs]
-        embedder.embed(texts[:2])
+        assistant.embedder.embed(texts[:2])
         t = time.perf_counter()
-        embedder.embed(texts)
+        assistant.embedder.embed(texts)
         embed_rate = len(texts) / (time.perf_counter() - t)
-        t = time.perf_counter()
-        base = NaiveDenseBaseline(corpus.articles, embedder, Path(tmp) / "baseline")
-        base_ingest = time.perf_counter() - t
-        base.search("warm-up")
+        baseline = NaiveDenseBaseline(corpus.articles, MiniLMEmbedder(), Path(tmp) / "baseline")
+        baseline.search("warm-up")
 
-        rows = []
-        for name, search, chunks, ingest_s in (
-            ("hybrid (assistant)", hybrid_search, full.chunks, full.seconds),
-            ("naive dense baseline", base.search, base.chunks, base_ingest),
-        ):
-            lat = latencies(queries, search, args.k, args.repeat)
-            entries = retrieval_entries(queries, search, args.k)
-            misses = [
-                e["id"]
-                for e in entries
-                if e["sources"] and not facts_found(" ".join(p["text"] for p in e["passages"]), e["expect"])
-            ]
-            rows.append(
-                (
-                    name,
-                    chunks,
-                    chunks / ingest_s,
-                    percentile(lat, 0.5),
-                    percentile(lat, 0.95),
-                    hit_at(entries, 1),
-                    hit_at(entries, args.k),
-                    mrr(entries),
-                    evidence_at_k(entries, args.k),
-                    ",".join(misses) or "-",
-                )
-            )
-
-    print(
-        f"corpus: {args.corpus} ({full.articles} articles); queries: {args.queries} ({len(queries)}); "
-        f"k={args.k}; {args.repeat} rounds"
-    )
-    print(
-        f"full ingest: {full.embedded} chunks embedded in {full.seconds:.2f}s "
-        f"({full.embedded / full.seconds:.1f} chunks/s, incl. chunking, Chroma writes and BM25)"
-    )
-    print(f"embedding alone (model loaded): {embed_rate:.1f} chunks/s")
-    print(f"second ingest, nothing changed: {again.seconds * 1000:.0f} ms, {again.embedded} chunks embedded")
-    print()
-    k = args.k
-    print(
-        f"| retrieval | chunks | chunks/s ingest | search p50 ms | search p95 ms | hit@1 | hit@{k} | MRR "
-        f"| evidence@{k} | evidence misses |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, chunks, rate, p50, p95, h1, hk, rr, ev, misses in rows:
+        searches = [
+            ("fused (assistant)", lambda q, k: assistant.search(q, k=k)),
+            ("dense side alone", lambda q, k: assistant.retriever.search(q, k, sides=("dense",))),
+            ("BM25 side alone", lambda q, k: assistant.retriever.search(q, k, sides=("lexical",))),
+            ("naive dense baseline (MiniLM, 1000 chars)", baseline.search),
+        ]
         print(
-            f"| {name} | {chunks} | {rate:.1f} | {p50:.1f} | {p95:.1f} | {h1:.3f} | {hk:.3f} | {rr:.3f} "
-            f"| {ev:.3f} | {misses} |"
+            f"corpus: {' + '.join(folders)} ({full.articles} articles, {full.chunks} chunks); embedding: "
+            f"{assistant.embedder.name}; k={args.k}; {args.repeat} rounds"
         )
+        print(
+            f"full ingest: {full.embedded} chunks embedded in {full.seconds:.2f}s "
+            f"({full.embedded / full.seconds:.1f} chunks/s, incl. chunking, Chroma writes and BM25); "
+            f"embedding alone: {embed_rate:.1f} chunks/s"
+        )
+        print(f"second ingest, nothing changed: {again.seconds * 1000:.0f} ms, {again.embedded} chunks embedded")
+        for path in query_files:
+            queries = yaml.safe_load(Path(path).read_text())["queries"]
+            print(f"\n{path} ({len(queries)} queries)\n")
+            print("\n".join(table(queries, searches, args.k, args.repeat)))
 
 
 if __name__ == "__main__":

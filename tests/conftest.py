@@ -20,7 +20,7 @@ def isolated_env(tmp_path, monkeypatch):
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",
         "ASSISTANT_EMBEDDING",
-        "ASSISTANT_CHUNK_TOKENS",
+        "ASSISTANT_CHUNK_WORDS",
         "ASSISTANT_CHUNK_OVERLAP",
         "ASSISTANT_TOP_K",
         "ASSISTANT_LLM",

@@ -3,8 +3,7 @@ import dataclasses
 import pytest
 
 from assistant.corpus import load_corpus
-from assistant.index.chunking import chunk_article
-from assistant.index.embeddings import count_word_pieces
+from assistant.index.chunking import chunk_article, count_words
 
 from .conftest import SEEDS
 
@@ -14,14 +13,14 @@ def articles():
     return load_corpus(SEEDS).articles
 
 
-@pytest.mark.parametrize("tokens, overlap", [(160, 32), (64, 16)])
-def test_offsets_point_at_the_exact_passage(articles, tokens, overlap):
+@pytest.mark.parametrize("words, overlap", [(120, 24), (48, 12)])
+def test_offsets_point_at_the_exact_passage(articles, words, overlap):
     for article in articles:
-        chunks = chunk_article(article, tokens, overlap)
+        chunks = chunk_article(article, words, overlap)
         assert [c.index for c in chunks] == list(range(len(chunks)))
         for c in chunks:
             assert article.text[c.start : c.end] == c.text
-            assert count_word_pieces(c.text) <= tokens
+            assert count_words(c.text) <= words
 
 
 def test_chunks_cover_the_whole_article(articles):
@@ -36,10 +35,10 @@ def test_chunks_cover_the_whole_article(articles):
 
 def test_chunks_end_at_sentence_boundaries_when_they_split_a_paragraph(articles):
     for article in articles:
-        for c in chunk_article(article, 64, 16)[:-1]:
-            assert (
-                c.text[-1] in '.!?…:;,”"»)' or article.text[c.end : c.end + 1] == "\n" or count_word_pieces(c.text) > 40
-            ), c.text[-60:]
+        for c in chunk_article(article, 48, 12)[:-1]:
+            assert c.text[-1] in '.!?…:;,”"»)' or article.text[c.end : c.end + 1] == "\n" or count_words(c.text) > 30, (
+                c.text[-60:]
+            )
 
 
 def test_ids_are_stable_and_local_to_the_changed_passage(articles):

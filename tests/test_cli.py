@@ -14,7 +14,8 @@ run = run_cli
 
 def test_ingest_json_summary_then_unchanged():
     first = json.loads(run("ingest", "--json").stdout)
-    assert set(first) == {"articles", "chunks", "added", "updated", "deleted", "unchanged", "embedded", "seconds"}
+    fields = {"articles", "chunks", "added", "updated", "deleted", "unchanged", "embedded", "sentences", "seconds"}
+    assert set(first) == fields
     assert first["added"] == 5 and first["embedded"] == first["chunks"]
     second = json.loads(run("ingest", "--json").stdout)
     assert second["embedded"] == 0 and second["unchanged"] == 5
@@ -80,8 +81,8 @@ def test_missing_corpus_folder(tmp_path):
 
 
 def test_bad_setting_is_named():
-    proc = run("ingest", env={"ASSISTANT_CHUNK_TOKENS": "lots"}, check=False)
-    assert proc.returncode == 2 and "chunk_tokens" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run("ingest", env={"ASSISTANT_CHUNK_WORDS": "lots"}, check=False)
+    assert proc.returncode == 2 and "chunk_words" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_unreachable_chroma_server():

@@ -6,7 +6,7 @@ from assistant.errors import ConfigError
 
 def test_defaults():
     s = get_settings()
-    assert (s.collection, s.top_k, s.answer_k, s.embedding, s.llm) == ("news", 4, 6, "minilm", "offline")
+    assert (s.collection, s.top_k, s.answer_k, s.embedding, s.llm) == ("news", 4, 6, "e5", "offline")
 
 
 def test_dotenv_file_in_the_working_directory(isolated_env, monkeypatch):
@@ -29,7 +29,7 @@ def test_blank_values_count_as_unset(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "var, value", [("ASSISTANT_TOP_K", "0"), ("ASSISTANT_LLM", "gpt"), ("ASSISTANT_CHUNK_TOKENS", "1000")]
+    "var, value", [("ASSISTANT_TOP_K", "0"), ("ASSISTANT_LLM", "gpt"), ("ASSISTANT_CHUNK_WORDS", "1000")]
 )
 def test_invalid_values_name_the_setting(monkeypatch, var, value):
     monkeypatch.setenv(var, value)

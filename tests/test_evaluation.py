@@ -60,7 +60,7 @@ def test_held_out_questions_do_not_regress(seeded_store):
 
 def test_report_holds_raw_results_and_checks(dev_report):
     s = dev_report["summary"]
-    assert s["model"] == "offline-extractive" and s["embedding"] == "all-MiniLM-L6-v2-onnx-int8"
+    assert s["model"] == "offline-extractive" and s["embedding"] == "multilingual-e5-small-q4"
     assert (s["corpus_articles"], s["queries"], s["answerable"]) == (5, 16, 13)
     assert s["git_commit"] is None or len(s["git_commit"]) >= 7
     entry = dev_report["queries"][0]

@@ -6,7 +6,7 @@ import pytest
 from assistant.config import get_settings
 from assistant.core import Assistant
 from assistant.errors import CorpusError, EmbeddingMismatchError, IndexMissingError
-from assistant.index.embeddings import MiniLMEmbedder
+from assistant.index.embeddings import make_embedder
 from assistant.index.store import ChromaStore
 from assistant.retrieval import Filters
 
@@ -16,7 +16,7 @@ def corpus_dir():
 
 
 def stored_ids():
-    return set(ChromaStore(get_settings(), MiniLMEmbedder.name).stored())
+    return set(ChromaStore(get_settings(), make_embedder(get_settings()).name).stored())
 
 
 def ingest(rebuild=False):
@@ -95,11 +95,13 @@ def test_empty_corpus_leaves_the_index_alone():
     assert len(stored_ids()) == n
 
 
-class FlakyEmbedder(MiniLMEmbedder):
-    """Dies (like Ctrl-C) after a number of batches."""
+class FlakyEmbedder:
+    """The configured embedder, dying (like Ctrl-C) after a number of calls; small steps of work."""
 
     def __init__(self, fail_after: int):
-        super().__init__(batch_size=2)
+        self.inner = make_embedder(get_settings())
+        self.name, self.multilingual = self.inner.name, self.inner.multilingual
+        self.batch_size = 2
         self.calls = 0
         self.fail_after = fail_after
 
@@ -107,7 +109,10 @@ class FlakyEmbedder(MiniLMEmbedder):
         self.calls += 1
         if self.calls > self.fail_after:
             raise KeyboardInterrupt
-        return super().embed(texts)
+        return self.inner.embed(texts)
+
+    def embed_query(self, texts):
+        return self.inner.embed_query(texts)
 
 
 def test_interrupted_ingest_is_repaired_by_the_next(monkeypatch):
@@ -183,13 +188,14 @@ def test_search_without_index_says_to_ingest():
 def test_stored_vectors_are_the_embedder_vectors():
     ingest()
     s = get_settings()
-    store = ChromaStore(s, MiniLMEmbedder.name)
+    embedder = make_embedder(s)
+    store = ChromaStore(s, embedder.name)
     some = sorted(store.stored())[:3]
     rows = store.get(some)
     from assistant.records import embed_text
 
     texts = [embed_text(rows[i][1]["title"], rows[i][0]) for i in some]
-    vecs = MiniLMEmbedder().embed(texts)
+    vecs = embedder.embed(texts)
     for i, v in zip(some, vecs, strict=False):
         assert float(np.dot(v, rows[i][2])) > 0.999
 

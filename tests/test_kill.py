@@ -21,6 +21,7 @@ def ingest_cmd():
 
 @pytest.mark.slow
 def test_sigkill_during_ingest_is_repaired(isolated_env, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_EMBEDDING", "minilm")  # the repair does not depend on the model; this one is fast
     corpus = isolated_env / "corpus"
     # enough text that embedding takes a few seconds
     for i in range(6):

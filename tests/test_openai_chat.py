@@ -18,6 +18,8 @@ from .servers import OpenAIStub, openai_server
 def replies(messages):
     """A scripted model: condenses, translates, and answers citing the passage that names the director."""
     user = messages[-1]["content"]
+    if "United States" in user:
+        return "NOT_IN_CORPUS"
     if "Rewrite the last question" in user:
         return "What agreement was signed at the METU ESG session?"
     if "Translate this question into English" in user:

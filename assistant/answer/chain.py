@@ -16,7 +16,7 @@ from ..errors import AssistantError, InvalidInputError
 from ..records import Answer, Passage, Turn, parse_history
 from .citations import check, number_passages
 from .events import AnswerEvent, Done, ReplaceText, Retrieved, Sources, TextDelta, collect
-from .models import REFUSAL_TOKEN
+from .models import REFUSAL_TOKEN, offline_model
 from .prompts import Prompts
 from .question import analyse, condense, names
 from .refusal import LANGUAGE_NAMES, question_language, refusal_text
@@ -47,14 +47,15 @@ class _Run:
 class AnswerChain:
     """Answers questions over a retriever with one chat model; `ask` is `stream` collected."""
 
-    def __init__(self, settings, retriever, model, model_label: str, uses_llm: bool) -> None:
+    def __init__(self, settings, retriever, model, model_label: str, uses_llm: bool, meaning=None) -> None:
         self.settings = settings
         self.retriever = retriever
         self.model = model
         self.model_label = model_label
         self.uses_llm = uses_llm
         self.prompts = Prompts(settings.prompts_dir)
-        self._extractor = _offline_model() if uses_llm else None  # the grounding guard's fallback
+        self.meaning = meaning
+        self._extractor = offline_model(meaning) if uses_llm else None  # the grounding guard's fallback
 
     # -- entry points ---------------------------------------------------------------------------
     def stream(
@@ -193,12 +194,6 @@ class AnswerChain:
             timings_ms=dict(run.timings),
             problems=problems,
         )
-
-
-def _offline_model():
-    from .models.offline import OfflineChatModel
-
-    return OfflineChatModel()
 
 
 def _merge(first: list[Passage], second: list[Passage], k: int) -> list[Passage]:

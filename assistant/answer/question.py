@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from ..records import Turn
 from ..text.crosslingual import data_lines, english_for_matching
-from ..text.dates import DATE_MENTION, YEAR
-from ..text.tokens import tokenize
+from ..text.dates import DATE_MENTION, MONTH_NAME, YEAR
+from ..text.tokens import STOPWORDS, name_keys, tokenize
 
 # Words that say where to look rather than what to find ("described in the news").
 _GENERIC = set(
@@ -29,8 +29,35 @@ _TYPES = [
     ("duration", r"\bhow long\b|\bfor how many years\b|\bкак долго\b|\bсколько лет\b|\bқанша уақыт\b"),
     ("count", r"\bhow many\b|\bhow much\b|\bnumber of\b|\bсколько\b|\bқанша\b|\bнеше\b"),
     ("date", r"\bwhen\b|\bwhat date\b|\bкогда\b|\bқашан\b|\bкакого числа\b"),
-    ("person", r"^\s*who\b|\bwho (is|was|are|were)\b|^\s*кто\b|^\s*кім\b"),
+    (
+        "organisation",
+        r"\b(which|what) ((?!between|of|for|in|with|from|to|on|at|by)\w+ ){0,3}"
+        r"(company|companies|organi[sz]ations?|body|bodies|foundation|fund|hotel|bank|"
+        r"universit(y|ies)|institution|agency|sponsor|partner|network|brand|firm)\b|\bwho (supported|sponsored|"
+        r"organi[sz]ed|hosted|initiated|funded|backed)\b|\bкакая (\w+ )?(компания|организация|гостиница|фирма)\b|"
+        r"\bқай (\w+ )?(компания|ұйым)",
+    ),
+    (  # who someone is: the answer must name a person
+        "person",
+        r"^\s*who (is|was|are|were)\b|\bname of the\b|\bwhose name\b|\bкак зовут\b|\bимя\b|"
+        r"\bкто (является|был|была)\b|\bесімі\b|\bаты(-жөні)? кім\b",
+    ),
+    ("agent", r"^\s*who\b|\bкто\b|\bкім\b|\bкого\b"),  # who did something: a person or a body
+    (
+        "place",
+        r"\bwhere\b|\b(which|what) (city|cities|country|countries|region|town)\b|\bгде\b|\bқайда\b|"
+        r"\bв каком городе\b|\bқай қалада\b",
+    ),
 ]
+_NAMED = ("person", "agent", "organisation", "place")
+# The verb after "who" or after "which company/organisation/…": the relation the answer must hold.
+_RELATION = re.compile(
+    r"^\s*who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b)(\w+)|\b(?:which|what)\b[^?]*?\b(?:company|companies|"
+    r"organi[sz]ations?|body|foundation|fund|hotel|bank|institution|agency|sponsor|partner|brand|firm)\s+(?!is\b|was\b|"
+    r"are\b|were\b|did\b|does\b|that\b|which\b)(\w+)",
+    re.IGNORECASE,
+)
+_FOR_WHOM = re.compile(r"\b(for|to|with|at|towards)\s*\?\s*$|\bдля кого\b|\bкім үшін\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$€£₸₽]|\b(usd|us\s*\$|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл)", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:[- ][A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі.]+)*(?!\w)")
@@ -65,11 +92,13 @@ def matched(terms, tokens: set[str]) -> set[str]:
 class QuestionInfo:
     text: str
     english: str  # the text itself, or an English rendering for Russian/Kazakh
-    terms: tuple[str, ...]  # content terms (BM25 tokens) that evidence should cover
+    terms: tuple[str, ...]  # content terms (BM25 tokens) that evidence should cover (English rendering)
+    native: tuple[str, ...]  # the same from the question as written (differs for Russian and Kazakh)
     context: tuple[str, ...]  # terms from earlier turns of a follow-up ("(about: …)"), weighed less
-    kind: str | None  # price | year | count | date | person | None
+    kind: str | None  # price | year | count | date | duration | organisation | person | agent | place | None
     enumerative: bool  # asks for several things across the corpus
     focus: str | None = None  # what a "which X …" question asks for (its first content term)
+    relation: str | None = None  # what the asked-for one did: "supported" in "which company supported …"
 
 
 _ABOUT = re.compile(r"\s*\(about:\s*(.*?)\)\s*$")
@@ -85,19 +114,75 @@ def analyse(question: str) -> QuestionInfo:
         if re.search(pattern, question, re.IGNORECASE) or re.search(pattern, english, re.IGNORECASE):
             kind = name
             break
+    if kind in ("person", "agent") and _FOR_WHOM.search(question):
+        kind = None  # "who is it meant for?" asks for a group of people, not a named person
     generic = _GENERIC | {"year": {"year"}, "date": {"date"}, "duration": {"long"}}.get(kind or "", set())
     terms = tuple(dict.fromkeys(t for t in tokenize(english) if t not in generic))
+    native = tuple(dict.fromkeys(t for t in tokenize(question) if t not in generic)) if english != question else terms
     context = tuple(t for t in dict.fromkeys(tokenize(context_text)) if t not in terms and t not in generic)
     enumerative = bool(_ENUMERATIVE.search(question)) and bool(_PLURAL_HINT.search(question.split("?")[0]))
     head = re.match(r"\s*(?:which|what)\s+(.*)", english, re.IGNORECASE)
     focus = next(iter(t for t in tokenize(head.group(1)) if t in terms), None) if head else None
-    return QuestionInfo(question, english, terms, context, kind, enumerative and kind is None, focus)
+    act = _RELATION.search(english)
+    relation = next(iter(tokenize(act.group(1) or act.group(2))), None) if act else None
+    return QuestionInfo(question, english, terms, native, context, kind, enumerative and kind is None, focus, relation)
 
 
-def satisfies(kind: str | None, sentence: str) -> bool:
-    """Whether a sentence holds the kind of answer the question expects."""
-    if kind is None or kind == "person":
+_CAPITALISED = re.compile(
+    r"(?<![\w])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’&.-]*)(?:\s+(?:of|for|and|&|de|\d+)?\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’&.-]*)*"
+)
+_INITIALS = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]?\.?")
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    rows: set[str] = set()
+    section = ""
+    for line in data_lines("organisation_words.txt"):
+        if line.startswith("["):
+            section = line
+        elif section == "[heads]":
+            rows.update(w.lower() for w in line.split())
+    return frozenset(rows)
+
+
+def new_names(sentence: str, question: str) -> list[str]:
+    """Capitalised runs of the sentence (not its first word alone) that the question does not name."""
+    asked = set(name_keys(question)) | set(tokenize(question))
+    found = []
+    for m in _CAPITALISED.finditer(sentence):
+        run = m.group(0).strip(" .")
+        words = run.split()
+        if m.start() == 0 and len(words) == 1:
+            continue  # a capitalised sentence start
+        keys = set(name_keys(run)) | set(tokenize(run))
+        if keys and not keys <= asked:
+            found.append(run)
+    return found
+
+
+def _is_person(run: str) -> bool:
+    """Two to five capitalised words, none a function word, month, number or organisation word."""
+    words = [w.strip(".,") for w in run.split()]
+    return 2 <= len(words) <= 5 and all(
+        w.isalpha()
+        and w.lower() not in STOPWORDS
+        and not re.fullmatch(MONTH_NAME, w, re.IGNORECASE)
+        and w.lower() not in _organisation_heads()
+        for w in words
+    )
+
+
+def satisfies(kind: str | None, sentence: str, question: str = "") -> bool:
+    """Whether a sentence holds the kind of answer the question expects; named kinds must name
+    something (a person, a body, a place) the question does not already name."""
+    if kind is None:
         return True
+    if kind in _NAMED:
+        names_here = new_names(sentence, question)
+        if kind in ("person", "agent"):
+            return any(_is_person(n) for n in names_here) or bool(_INITIALS.search(sentence))
+        return bool(names_here)
     if kind == "price":
         return bool(_CURRENCY.search(sentence))
     if kind == "year":

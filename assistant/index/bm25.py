@@ -15,12 +15,14 @@ from pathlib import Path
 import numpy as np
 
 from ..records import embed_text
-from ..text.tokens import tokenize
+from ..text.script import mostly_cyrillic
+from ..text.tokens import lexical_terms
 
 # Bump when what BM25 indexes changes (the tokenizer, or bm25_text below): saved indexes of another
 # version are rebuilt when opened.
-VERSION = "2"
+VERSION = "3"
 LEAD_WORDS = 40
+WEAK_SCRIPT = 0.5
 
 
 def fingerprint(ids) -> str:
@@ -40,8 +42,9 @@ def article_lead(first_passage: str) -> str:
 class BM25Index:
     """BM25 over passage texts, addressed by chunk id."""
 
-    def __init__(self, ids: list[str], retriever, fingerprint: str, version: str = VERSION) -> None:
+    def __init__(self, ids: list[str], retriever, fingerprint: str, scripts: list[str], version: str = VERSION) -> None:
         self.ids = ids
+        self.scripts = dict(zip(ids, scripts, strict=True))  # "cyrillic" or "latin", for `normalised`
         self.fingerprint = fingerprint
         self.version = version
         self._retriever = retriever
@@ -52,10 +55,11 @@ class BM25Index:
         import bm25s
 
         retriever = bm25s.BM25()
-        corpus = [tokenize(t) or ["\u2205"] for t in texts]  # an empty document still needs a token
+        corpus = [lexical_terms(t) or ["\u2205"] for t in texts]  # an empty document still needs a token
         if ids:
             retriever.index(corpus, show_progress=False)
-        return cls(list(ids), retriever, fingerprint)
+        scripts = ["cyrillic" if mostly_cyrillic(t) else "latin" for t in texts]
+        return cls(list(ids), retriever, fingerprint, scripts)
 
     def save(self, folder: Path) -> None:
         """Write atomically: a half-written index is never read back."""
@@ -66,7 +70,12 @@ class BM25Index:
         tmp.mkdir(parents=True)
         if self.ids:
             self._retriever.save(str(tmp), show_progress=False)
-        meta = {"fingerprint": self.fingerprint, "version": self.version, "ids": self.ids}
+        meta = {
+            "fingerprint": self.fingerprint,
+            "version": self.version,
+            "ids": self.ids,
+            "scripts": [self.scripts[i] for i in self.ids],
+        }
         (tmp / "ids.json").write_text(json.dumps(meta))
         old = folder.with_name(folder.name + ".old")
         if old.exists():
@@ -84,16 +93,17 @@ class BM25Index:
         try:
             meta = json.loads((folder / "ids.json").read_text())
             retriever = bm25s.BM25.load(str(folder), show_progress=False) if meta["ids"] else bm25s.BM25()
+            scripts = meta.get("scripts") or ["latin"] * len(meta["ids"])  # older versions are rebuilt anyway
+            return cls(meta["ids"], retriever, meta["fingerprint"], scripts, meta.get("version", "1"))
         except (OSError, ValueError, KeyError):
             return None
-        return cls(meta["ids"], retriever, meta["fingerprint"], meta.get("version", "1"))
 
     def search(self, query: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """Up to n (chunk id, BM25 score) pairs with a positive score, best first."""
         if not self.ids:
             return []
         vocab = self._retriever.vocab_dict
-        token_ids = [vocab[t] for t in tokenize(query) if t in vocab]
+        token_ids = [vocab[t] for t in lexical_terms(query) if t in vocab]
         if not token_ids:
             return []
         scores = self._retriever.get_scores_from_ids(token_ids)
@@ -105,3 +115,20 @@ class BM25Index:
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def normalised(self, hits: list[tuple[str, float]]) -> dict[str, float]:
+        """Scores in [0, 1]: each divided by the best among passages in the same script.
+
+        BM25 scores are comparable only within one language's vocabulary: an English question meets a
+        Russian passage through names and numbers alone, so the best such passage counts as a full match
+        among its kind (unless its kind's best is under half the best of all), and the dense side decides
+        between languages.
+        """
+        best: dict[str, float] = {}
+        for cid, score in hits:
+            best[self.scripts[cid]] = max(best.get(self.scripts[cid], 0.0), score)
+        top = max(best.values(), default=1.0)
+        # A script whose best match is far weaker than the best of all (a Kazakh sentence meets an English
+        # passage through one shared name) gets proportionally less: full credit down to half the top.
+        weight = {script: min(1.0, b / (WEAK_SCRIPT * top)) for script, b in best.items()}
+        return {cid: score / best[self.scripts[cid]] * weight[self.scripts[cid]] for cid, score in hits}

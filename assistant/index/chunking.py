@@ -7,27 +7,35 @@ keeps its id (and its embedding) even when other parts of the article change.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus import Skipped, load_corpus
 from ..records import Article, Chunk, embed_text
-from .embeddings import count_word_pieces
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def count_words(text: str) -> int:
+    """Chunk length: words in any script (word pieces would cut Russian 5 times shorter than English)."""
+    return len(_WORD.findall(text))
+
 
 # Paragraphs, lines, sentence ends, clause breaks, words: the splitter tries them in order.
 SEPARATORS = [r"\n\n+", r"\n", r"(?<=[.!?…])\s+", r"(?<=[;:])\s+", r"(?<=,)\s+", r"\s+", ""]
 
 
-def _splitter(chunk_tokens: int, overlap: int):
+def _splitter(chunk_words: int, overlap: int):
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     return RecursiveCharacterTextSplitter(
         separators=SEPARATORS,
         is_separator_regex=True,
         keep_separator="end",
-        chunk_size=chunk_tokens,
-        chunk_overlap=min(overlap, chunk_tokens // 2),
-        length_function=count_word_pieces,
+        chunk_size=chunk_words,
+        chunk_overlap=min(overlap, chunk_words // 2),
+        length_function=count_words,
         add_start_index=True,
         strip_whitespace=True,
     )
@@ -37,9 +45,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def chunk_article(article: Article, chunk_tokens: int = 160, overlap: int = 32) -> list[Chunk]:
+def chunk_article(article: Article, chunk_words: int = 120, overlap: int = 24) -> list[Chunk]:
     """The article's passages, in order, each with [start, end) offsets into `article.text`."""
-    docs = _splitter(chunk_tokens, overlap).create_documents([article.text])
+    docs = _splitter(chunk_words, overlap).create_documents([article.text])
     chunks: list[Chunk] = []
     seen: dict[str, int] = {}
     cursor = 0
@@ -77,12 +85,12 @@ class ChunkedCorpus:
     chunks: dict[str, list[Chunk]] = field(default_factory=dict)
 
 
-def read_corpus(folder: Path, max_mb: float, chunk_tokens: int, overlap: int) -> ChunkedCorpus:
+def read_corpus(folder: Path, max_mb: float, chunk_words: int, overlap: int) -> ChunkedCorpus:
     load = load_corpus(folder, max_mb)
-    chunks = {a.id: chunk_article(a, chunk_tokens, overlap) for a in load.articles}
+    chunks = {a.id: chunk_article(a, chunk_words, overlap) for a in load.articles}
     return ChunkedCorpus(load.articles, load.skipped, chunks)
 
 
-def signature(chunk_tokens: int, overlap: int) -> str:
+def signature(chunk_words: int, overlap: int) -> str:
     """How chunks were cut; stored with each chunk, so a change of chunking re-indexes."""
-    return f"wp{chunk_tokens}/{overlap}"
+    return f"w{chunk_words}/{overlap}"

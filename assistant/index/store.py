@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import numpy as np
+
 from ..errors import EmbeddingMismatchError, IndexMissingError, StoreUnavailableError
 from ..records import Article, Chunk
 from ..text.dates import date_ord
@@ -75,9 +77,11 @@ class ChromaStore:
         self.embedding_model = embedding_model
         self.name = settings.collection
         self.articles_name = f"{settings.collection}_articles"
+        self.sentences_name = f"{settings.collection}_sentences"
         self._client: Any = None
         self._collection: Any = None
         self._articles: Any = None
+        self._sentences: Any = None
 
     @property
     def where(self) -> str:
@@ -144,6 +148,7 @@ class ChromaStore:
         self._client = None
         self._collection = None
         self._articles = None
+        self._sentences = None
 
     def _missing(self) -> IndexMissingError:
         return IndexMissingError(
@@ -193,7 +198,7 @@ class ChromaStore:
                 raise self._missing() from None
         self._check_model(col)
         if self._collection is not None and self._collection.id != col.id:
-            self._articles = None  # rebuilt elsewhere: its articles collection is new too
+            self._articles = self._sentences = None  # rebuilt elsewhere: its side collections are new too
         self._collection = col
         meta = col.metadata or {}
         return Identity(str(col.id), str(meta.get("state", "")), str(meta.get("fingerprint", "")))
@@ -288,23 +293,54 @@ class ChromaStore:
         with self._server_errors():
             self.collection().delete(ids=ids)
 
-    # -- articles -----------------------------------------------------------------------------
-    def articles_collection(self, create: bool = False):
-        """The articles collection; None when it does not exist and `create` is false."""
-        if self._articles is not None:
-            return self._articles
+    # -- side collections: whole articles, and the passages' sentences -------------------------
+    def _side(self, attr: str, name: str, create: bool):
+        """A side collection (cached in `attr`); None when it does not exist and `create` is false."""
+        if getattr(self, attr) is not None:
+            return getattr(self, attr)
         from chromadb.errors import NotFoundError
 
         with self._server_errors():
             try:
-                self._articles = self.client.get_collection(self.articles_name, embedding_function=None)
+                col = self.client.get_collection(name, embedding_function=None)
             except NotFoundError:
                 if not create:
                     return None
-                self._articles = self.client.create_collection(
-                    self.articles_name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                col = self.client.create_collection(
+                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
                 )
-        return self._articles
+        setattr(self, attr, col)
+        return col
+
+    def articles_collection(self, create: bool = False):
+        return self._side("_articles", self.articles_name, create)
+
+    def sentences_collection(self, create: bool = False):
+        """Sentence vectors keyed by a hash of the sentence (see index.sync._sync_sentences)."""
+        return self._side("_sentences", self.sentences_name, create)
+
+    def stored_sentence_ids(self) -> set[str]:
+        col = self.sentences_collection()
+        return set() if col is None else {sid for sid, _, _ in self._pages(col, documents=False)}
+
+    def sentence_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these sentence ids (ids not stored are left out)."""
+        col = self.sentences_collection()
+        if col is None or not ids:
+            return {}
+        with self._server_errors():
+            res = col.get(ids=ids, include=["embeddings"])
+        return {sid: np.asarray(emb, dtype=np.float32) for sid, emb in zip(res["ids"], res["embeddings"], strict=True)}
+
+    def upsert_sentences(self, ids: list[str], texts: list[str], vectors) -> None:
+        with self._server_errors():
+            self.sentences_collection(create=True).upsert(ids=ids, documents=texts, embeddings=vectors.tolist())
+
+    def delete_sentences(self, ids: list[str]) -> None:
+        col = self.sentences_collection()
+        if col is not None and ids:
+            with self._server_errors():
+                col.delete(ids=ids)
 
     def stored_articles(self) -> dict[str, dict]:
         """Every stored article id → its metadata (no text)."""
@@ -357,8 +393,9 @@ class ChromaStore:
         """Delete both collections (for --rebuild); nothing to delete is fine."""
         from chromadb.errors import NotFoundError
 
-        for name in (self.name, self.articles_name):
+        for name in (self.name, self.articles_name, self.sentences_name):
             with self._server_errors(), suppress(NotFoundError):
                 self.client.delete_collection(name)
         self._collection = None
         self._articles = None
+        self._sentences = None

@@ -16,8 +16,10 @@ import numpy as np
 
 from ..errors import CorpusError, IndexBusyError
 from ..records import Chunk
+from ..text.sentences import answerable_sentences, sentence_key
 from .chunking import ChunkedCorpus
 from .news_index import NewsIndex
+from .store import PAGE
 
 
 @dataclass
@@ -29,6 +31,7 @@ class SyncReport:
     deleted: int = 0
     unchanged: int = 0
     embedded: int = 0
+    sentences: int = 0  # sentence vectors embedded
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
@@ -108,11 +111,36 @@ def _sync_articles(index: NewsIndex, corpus: ChunkedCorpus, signature: str) -> N
     index.store.delete_articles([aid for aid in have if aid not in keep])
 
 
+SENTENCE_BATCH = 64  # sentences embedded and written per step
+
+
+def _sync_sentences(index: NewsIndex, embedder, corpus: ChunkedCorpus, progress: bool) -> int:
+    """Sentence vectors (for the answer step's judgement by meaning) for exactly the passages' sentences."""
+    from tqdm import tqdm
+
+    wanted: dict[str, str] = {}
+    for chunks in corpus.chunks.values():
+        for chunk in chunks:
+            for s in answerable_sentences(chunk.text):
+                wanted.setdefault(sentence_key(s), s)
+    have = index.store.stored_sentence_ids()
+    todo = [(key, text) for key, text in wanted.items() if key not in have]
+    bar = tqdm(total=len(todo), unit="sentence", desc="Sentences", disable=not progress, leave=False)
+    for b in range(0, len(todo), SENTENCE_BATCH):
+        batch = todo[b : b + SENTENCE_BATCH]
+        vectors = embedder.embed([text for _, text in batch])
+        index.store.upsert_sentences([key for key, _ in batch], [text for _, text in batch], vectors)
+        bar.update(len(batch))
+    bar.close()
+    stale = [key for key in have if key not in wanted]
+    for b in range(0, len(stale), PAGE):
+        index.store.delete_sentences(stale[b : b + PAGE])
+    return len(todo)
+
+
 def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, progress: bool = False) -> SyncReport:
     """Make the store hold exactly these articles' chunks; returns what changed."""
     from tqdm import tqdm
-
-    from .store import PAGE
 
     started = time.perf_counter()
     if not corpus.articles and not corpus.skipped:
@@ -125,6 +153,8 @@ def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, prog
     plan = _plan(index, corpus, signature, report)
     if not (plan.embed or plan.update or plan.delete):
         _sync_articles(index, corpus, signature)  # also fills it in for indexes built before it existed
+        if index.store.sentences_collection() is None:  # likewise the sentence vectors
+            report.sentences = _sync_sentences(index, embedder, corpus, progress)
         if index.store.identity().state == "ready":
             index.refresh()  # BM25 is still checked, and rebuilt if out of step
         else:  # a run killed after its last write: only the final step is missing
@@ -147,6 +177,7 @@ def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, prog
     for b in range(0, len(plan.delete), PAGE):
         index.store.delete(plan.delete[b : b + PAGE])
     _sync_articles(index, corpus, signature)
+    report.sentences = _sync_sentences(index, embedder, corpus, progress)
     index.finished_sync(index.rebuild_bm25())
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -1,15 +1,27 @@
-"""Query → ranked Passages: dense (Chroma) and BM25 fused by reciprocal rank fusion."""
+"""Query → ranked Passages: dense (Chroma) and BM25, their scores scaled to [0, 1] and averaged.
+
+Score fusion rather than reciprocal rank fusion: a rank says nothing of how good a match is, so RRF
+lifts whatever both sides list above a passage only one side can read (an English question about a
+Russian article: BM25 sees only names and numbers there, and lists English passages for the
+question's common words). Dense similarities are scaled min-max over the candidates; BM25 scores by
+the best in the same script (see BM25Index.normalised). The sides weigh the same.
+"""
 
 from __future__ import annotations
+
+import threading
+from collections import OrderedDict
 
 import numpy as np
 
 from ..index.news_index import NewsIndex
 from ..records import Passage
 from ..text.crosslingual import english_for_matching
+from ..text.sentences import sentence_key
 from .filters import Filters
 
-RRF_K = 60  # the usual constant of reciprocal rank fusion
+SIDES = ("dense", "lexical")
+QUERY_CACHE = 256
 
 
 class Retriever:
@@ -20,29 +32,53 @@ class Retriever:
         self.embedder = embedder
         self.k = k
         self.candidates = candidates
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # recent questions' vectors
+        self._vectors_lock = threading.Lock()
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The question's vector (the search and the answer step's sentence judgement share it)."""
+        with self._vectors_lock:
+            if query in self._vectors:
+                self._vectors.move_to_end(query)
+                return self._vectors[query]
+        # An English-only embedding model reads Cyrillic poorly: it gets an English rendering instead.
+        text = query if self.embedder.multilingual else english_for_matching(query)
+        vector = self.embedder.embed_query([text])[0]
+        with self._vectors_lock:
+            self._vectors[query] = vector
+            while len(self._vectors) > QUERY_CACHE:
+                self._vectors.popitem(last=False)
+        return vector
 
     def search(
-        self, query: str, k: int | None = None, filters: Filters | None = None, max_per_article: int | None = None
+        self,
+        query: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        max_per_article: int | None = None,
+        sides: tuple[str, ...] = SIDES,
     ) -> list[Passage]:
-        """The top-k passages for the query, best first; `max_per_article` spreads them over articles."""
+        """The top-k passages for the query, best first; `max_per_article` spreads them over articles.
+
+        `sides` chooses the rankings fused (benchmarks compare each side alone with the fusion).
+        """
         k = k or self.k
         n = max(self.candidates, 3 * k)
         where = filters.where() if filters else None
         bm25 = self.index.refresh()  # follows ingests by other processes
         store = self.index.store
-        # The English embedding model reads Cyrillic poorly: it gets an English rendering instead,
-        # and BM25 gets both (the tokenizer matches names across scripts).
-        dense_query = english_for_matching(query)
-        qvec = self.embedder.embed([dense_query])[0]
+        qvec = self.query_vector(query)
         dense = store.dense(qvec, n, where)
         allowed = store.ids_where(where) if where else None
-        lexical_query = f"{query} {dense_query}" if dense_query != query else query
+        rendered = english_for_matching(query)  # BM25 gets both (the tokenizer matches names across scripts)
+        lexical_query = f"{query} {rendered}" if rendered != query else query
         lexical = bm25.search(lexical_query, n, allowed)
 
+        scaled = {"dense": _min_max({cid: sim for cid, _, _, sim in dense}), "lexical": bm25.normalised(lexical)}
         fused: dict[str, float] = {}
-        for ranking in ([cid for cid, *_ in dense], [cid for cid, _ in lexical]):
-            for rank, cid in enumerate(ranking, start=1):
-                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
+        for side in sides:
+            for cid, score in scaled[side].items():
+                fused[cid] = fused.get(cid, 0.0) + score / len(sides)
         ranked = sorted(fused, key=lambda c: -fused[c])
         top = ranked[:k] if not max_per_article else self._spread(ranked, k, max_per_article)
 
@@ -83,3 +119,29 @@ class Retriever:
             if len(top) == k:
                 break
         return top
+
+
+def _min_max(scores: dict[str, float]) -> dict[str, float]:
+    if not scores:
+        return {}
+    lo, hi = min(scores.values()), max(scores.values())
+    return {cid: (s - lo) / (hi - lo) if hi > lo else 1.0 for cid, s in scores.items()}
+
+
+class Meaning:
+    """How close each sentence is in meaning to a question: cosines of the stored sentence vectors.
+
+    The answer step's judge beside word overlap (see answer/models/offline.py). Sentences the index
+    holds no vector for (an index built before sentence vectors, another splitter) come back as None.
+    """
+
+    def __init__(self, retriever: Retriever) -> None:
+        self.retriever = retriever
+
+    def __call__(self, question: str, sentences: list[str]) -> list[float | None]:
+        keys = [sentence_key(s) for s in sentences]
+        vectors = self.retriever.index.store.sentence_vectors(list(dict.fromkeys(keys)))
+        if not vectors:
+            return [None] * len(sentences)
+        q = self.retriever.query_vector(question)
+        return [float(vectors[k] @ q) if k in vectors else None for k in keys]

@@ -41,3 +41,15 @@ def first_sentence(paragraph: str) -> str:
 def is_heading(line: str) -> bool:
     """A title or heading line: it does not end the way a sentence, clause or quotation does."""
     return not line.rstrip().endswith(_SENTENCE_ENDINGS)
+
+
+def answerable_sentences(text: str) -> list[str]:
+    """The sentences of a passage an answer may quote: headings and title lines left out."""
+    return [s for s in sentences(text) if not is_heading(s)]
+
+
+def sentence_key(sentence: str) -> str:
+    """A stable id for a sentence's text (whitespace-insensitive), shared by the index and the answer step."""
+    import hashlib
+
+    return hashlib.sha256(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:20]

@@ -2,7 +2,8 @@
 
 BM25, the offline model, question analysis and the citation check all compare text
 through it. Cyrillic words come out both as written (Russian-stemmed) and transliterated
-to Latin, so "Алматы" in a question meets "Almaty" in an article.
+to Latin, so "Алматы" in a question meets "Almaty" in an article. BM25 also gets `name_keys`,
+so a name meets itself across scripts, spellings and case endings ("Костанае", "Қостанайдағы", "Kostanay").
 """
 
 from __future__ import annotations
@@ -60,3 +61,36 @@ def tokenize(text: str) -> list[str]:
         else:
             tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(word)))
     return tokens
+
+
+_NAME = re.compile(r"[^\W\d_][\w'’-]{3,}", re.UNICODE)
+# Spellings that differ between transliterations of one Russian or Kazakh name (Қ/К, Ғ/Г, Х, Ж, Й/Ы).
+_FOLDS = (("q", "k"), ("gh", "g"), ("kh", "h"), ("zh", "j"), ("y", "i"), ("w", "v"))
+NAME_KEY_LETTERS = 6  # long enough to tell names apart, short enough to leave case endings off
+
+
+def name_key(word: str) -> str:
+    """A spelling- and ending-insensitive key for a name in any script: "Қостанайдағы" → "~kostan"."""
+    from anyascii import anyascii
+
+    latin = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    for a, b in _FOLDS:
+        latin = latin.replace(a, b)
+    latin = re.sub(r"(.)\1+", r"\1", latin)
+    latin = re.sub(r"^ie", "e", latin)  # Yerlan / Ерлан → Erlan
+    return "~" + latin[:NAME_KEY_LETTERS] if len(latin) >= 4 else ""
+
+
+def name_keys(text: str) -> list[str]:
+    """Keys of the capitalised words (names, and the odd sentence start) that are not stop words."""
+    keys = []
+    for m in _NAME.finditer(text):
+        word = m.group(0)
+        if word[0].isupper() and word.lower() not in STOPWORDS and (key := name_key(word)):
+            keys.append(key)
+    return keys
+
+
+def lexical_terms(text: str) -> list[str]:
+    """What BM25 indexes and searches: the tokens, and the name keys."""
+    return tokenize(text) + name_keys(text)

@@ -20,16 +20,23 @@ def check_chat_settings(settings) -> None:
         )
 
 
-def make_chat_model(settings):
-    """The chat model the settings ask for (imports openai only when it is used)."""
+def make_chat_model(settings, meaning=None):
+    """The chat model the settings ask for (imports openai only when it is used).
+
+    `meaning` (retrieval.Meaning) lets the offline model judge sentences by meaning as well as words.
+    """
     check_chat_settings(settings)
     if settings.llm == "openai":
         from .openai import make_openai_model
 
         return make_openai_model(settings)
+    return offline_model(meaning)
+
+
+def offline_model(meaning=None):
     from .offline import OfflineChatModel
 
-    return OfflineChatModel()
+    return OfflineChatModel(meaning=meaning)
 
 
 def model_label(settings) -> str:

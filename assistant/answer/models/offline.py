@@ -19,7 +19,8 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from ...text.sentences import is_heading, sentences
+from ...text.script import mostly_cyrillic
+from ...text.sentences import answerable_sentences
 from ...text.tokens import tokenize
 from ..question import analyse, matched, satisfies
 from . import REFUSAL_TOKEN
@@ -48,77 +49,116 @@ def parse_prompt(prompt: str) -> tuple[str, list[_Passage]]:
     return (question.group(1).strip() if question else prompt.strip()), passages
 
 
-_TYPED = ("price", "year", "date", "count", "duration")
+_TYPED = ("price", "year", "date", "count", "duration", "person", "organisation", "place")
 
 
 @dataclass
 class _Scored:
     score: float
     own: float  # share of the question's own terms (idf-weighted) the sentence holds
+    sim: float | None  # cosine of the sentence and the question (None: no sentence vector)
+    relevance: float  # words and meaning together, in [0, 1]: what the refusal threshold reads
     passage: _Passage
     sentence: str
     tokens: set[str]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Where meaning starts and stops counting, and the evidence below which the model refuses.
+
+    Fitted on eval/calibration_queries.yaml with benchmarks/calibrate.py (never on the blind sets).
+    """
+
+    sim_floor: float = 0.74  # cosine at which a sentence starts to be about the question
+    sim_full: float = 0.90  # cosine at which it is as close as a paraphrase
+    meaning_weight: float = 0.5
+    min_relevance: float = 0.5
+    cross_shift: float = 0.0  # added to the cosine of a sentence in another script than the question
+    cyrillic_shift: float = 0.02  # added to the cosine of a Russian or Kazakh sentence (their cosines run lower)
+
+
+CALIBRATION = Calibration()
 
 
 def _coverage(terms, by_article: dict[str, set[str]]) -> dict[str, float]:
     return {title: len(matched(terms, toks)) / len(terms) if terms else 1.0 for title, toks in by_article.items()}
 
 
-def compose_answer(question: str, passages: list[_Passage], max_sentences: int = 3, min_coverage: float = 0.75) -> str:
-    """Best-answering sentences, each followed by its [n]; REFUSAL_TOKEN when the evidence falls short."""
+def score_sentences(question: str, passages: list[_Passage], meaning=None, cal: Calibration = CALIBRATION):
+    """(QuestionInfo, every quotable sentence scored, best first)."""
     info = analyse(question)
     terms = set(info.terms)
-    if not passages or not terms:
-        return REFUSAL_TOKEN
-
-    # How much of the question each article (its title and all of its passages) covers.
     by_article: dict[str, set[str]] = defaultdict(set)
     for p in passages:
         by_article[p.title] |= set(tokenize(p.title + " " + p.text))
     coverage = _coverage(terms, by_article)
     context = _coverage(set(info.context), by_article)  # follow-ups: the earlier turns' subject
-    # A "which … are" question may join several things with and/or: each article needs only part.
-    floor = 0.5 if info.enumerative else min_coverage
-    if max(coverage.values()) < floor:
-        return REFUSAL_TOKEN
-
-    units = [
-        (p, s)
-        for p in passages
-        if coverage[p.title] >= floor
-        for s in sentences(p.text)
-        if not (is_heading(s) or s.strip() == p.title.strip())
-    ]
+    units = [(p, s) for p in passages for s in answerable_sentences(p.text) if s.strip() != p.title.strip()]
     tokens = [set(tokenize(s)) for _, s in units]
-    df = {t: sum(bool(matched([t], toks)) for toks in tokens) for t in terms}
-    idf = {t: math.log(1 + len(units) / (1 + df[t])) for t in terms}
-    total = sum(idf.values())
+    views = [terms] if set(info.native) == terms else [terms, set(info.native)]  # rendered, and as written
+    every = set().union(*views)
+    df = {t: sum(bool(matched([t], toks)) for toks in tokens) for t in every}
+    idf = {t: math.log(1 + len(units) / (1 + df[t])) for t in every}
+    totals = [sum(idf[t] for t in view) or 1.0 for view in views]
+    sims = meaning(question, [s for _, s in units]) if meaning and units else [None] * len(units)
     rank = {p.n: i for i, p in enumerate(passages)}
+    asked_in_cyrillic = mostly_cyrillic(info.text)
     scored: list[_Scored] = []
-    for (p, s), toks in zip(units, tokens, strict=False):
-        own = sum(idf[t] for t in matched(terms, toks)) / total
-        score = own * (0.5 + 0.5 * coverage[p.title]) * (0.5 + 0.5 * context[p.title]) + 0.05 / (1 + rank[p.n])
+    for (p, s), toks, sim in zip(units, tokens, sims, strict=True):
+        own = max(sum(idf[t] for t in matched(view, toks)) / tot for view, tot in zip(views, totals, strict=True))
+        if sim is None:
+            relevance = own * (0.5 + 0.5 * coverage[p.title])
+        else:  # across languages word overlap goes through a small glossary: meaning alone judges
+            cyrillic = mostly_cyrillic(s)
+            same_script = cyrillic == asked_in_cyrillic
+            sim_ = sim + (0.0 if same_script else cal.cross_shift) + (cal.cyrillic_shift if cyrillic else 0.0)
+            near = min(max((sim_ - cal.sim_floor) / (cal.sim_full - cal.sim_floor), 0.0), 1.0)
+            weight = cal.meaning_weight if same_script else 1.0
+            relevance = (1 - weight) * own + weight * near
+        score = relevance * (0.5 + 0.5 * context[p.title]) + 0.05 / (1 + rank[p.n])
         if info.kind in _TYPED:
-            score = score + 0.3 if satisfies(info.kind, s) else score * 0.3
-        scored.append(_Scored(score, own, p, s, toks))
+            score = score + 0.3 if satisfies(info.kind, s, info.text) else score * 0.3
+        elif info.kind == "agent" and satisfies("agent", s, info.text):
+            score += 0.15  # "who signed …" may be answered by a body: names are preferred, not required
+        if info.relation:  # what the asked-for one did ("supported", "signed"): the answer holds it
+            holds = bool(matched([info.relation], toks))
+            score = score + 0.15 if holds else score * 0.7
+            relevance = min(1.0, relevance + 0.15) if holds else relevance
+        scored.append(_Scored(score, own, sim, relevance, p, s, toks))
     scored.sort(key=lambda x: -x.score)
+    return info, scored
+
+
+def compose_answer(
+    question: str, passages: list[_Passage], max_sentences: int = 3, meaning=None, cal: Calibration = CALIBRATION
+) -> str:
+    """Best-answering sentences, each followed by its [n]; REFUSAL_TOKEN when the evidence falls short."""
+    info, scored = score_sentences(question, passages, meaning, cal)
+    if not scored or not info.terms:
+        return REFUSAL_TOKEN
     best = scored[0]
-    if (info.kind in _TYPED and not satisfies(info.kind, best.sentence)) or best.own == 0:
+    if info.kind in _TYPED and not satisfies(info.kind, best.sentence, info.text):
+        return REFUSAL_TOKEN
+    if best.own == 0 and best.sim is None:
+        return REFUSAL_TOKEN
+    floor = cal.min_relevance * (0.7 if info.enumerative else 1.0)
+    if best.relevance < floor:
         return REFUSAL_TOKEN
 
     chosen = [best]
     for cand in scored[1:]:
         if len(chosen) >= max_sentences + (1 if info.enumerative else 0):
             break
-        if cand.own < 0.5 * best.own or cand.sentence in {c.sentence for c in chosen}:
+        if cand.relevance < max(floor, 0.6 * best.relevance) or cand.sentence in {c.sentence for c in chosen}:
             continue
         if info.enumerative:  # one sentence per article, about the kind of thing asked for
             on_focus = not info.focus or matched([info.focus], cand.tokens)
             new_article = cand.passage.title not in {c.passage.title for c in chosen}
             if on_focus and new_article and cand.score >= 0.4 * best.score:
                 chosen.append(cand)
-        elif cand.score >= 0.75 * best.score:
-            chosen.append(cand)
+        elif cand.score >= 0.75 * best.score and cand.passage.title == best.passage.title:
+            chosen.append(cand)  # a focused answer stays in its article
     return " ".join(_with_list(c.sentence, c.passage, passages) for c in chosen)
 
 
@@ -156,7 +196,7 @@ class OfflineChatModel(BaseChatModel):
     """Extractive, deterministic, offline. Also the stand-in model for tests."""
 
     max_sentences: int = 3
-    min_coverage: float = 0.75
+    meaning: Any = None  # retrieval.Meaning: sentence ↔ question similarity, or None (words only)
 
     @property
     def _llm_type(self) -> str:
@@ -164,7 +204,7 @@ class OfflineChatModel(BaseChatModel):
 
     def _answer(self, messages: list[BaseMessage]) -> str:
         question, passages = parse_prompt(str(messages[-1].content))
-        return compose_answer(question, passages, self.max_sentences, self.min_coverage)
+        return compose_answer(question, passages, self.max_sentences, self.meaning)
 
     def _generate(self, messages: list[BaseMessage], stop=None, run_manager=None, **kwargs: Any) -> ChatResult:
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=self._answer(messages)))])

@@ -1,0 +1,52 @@
+"""Sentence vectors (issue 10): the index keeps one per quotable sentence, in step with the passages,
+and the answer step reads meaning from them."""
+
+from assistant.config import get_settings
+from assistant.core import Assistant
+from assistant.retrieval import Meaning
+from assistant.text.sentences import answerable_sentences, sentence_key
+
+
+def expected_keys(corpus) -> set[str]:
+    return {sentence_key(s) for chunks in corpus.chunks.values() for c in chunks for s in answerable_sentences(c.text)}
+
+
+def test_the_index_holds_a_vector_for_every_quotable_sentence_and_no_other(isolated_env):
+    assistant = Assistant(get_settings())
+    _, corpus = assistant.ingest()
+    assert assistant.index.store.stored_sentence_ids() == expected_keys(corpus)
+
+    path = sorted((isolated_env / "corpus").glob("*.txt"))[0]
+    text = path.read_text()
+    path.write_text(text.replace("\n\n", "\n\nA new paragraph about solar panels on the roof of the library.\n\n", 1))
+    report, corpus = assistant.ingest()
+    assert report.sentences >= 1
+    assert assistant.index.store.stored_sentence_ids() == expected_keys(corpus)
+
+
+def test_an_index_without_sentence_vectors_gains_them_at_the_next_ingest(isolated_env):
+    assistant = Assistant(get_settings())
+    _, corpus = assistant.ingest()
+    store = assistant.index.store
+    store.client.delete_collection(store.sentences_name)
+    store._sentences = None
+    report, _ = assistant.ingest()
+    assert report.embedded == 0 and report.sentences == len(expected_keys(corpus))
+
+
+def test_meaning_ranks_the_sentence_that_answers_above_others(seeded_settings):
+    assistant = Assistant(seeded_settings)
+    meaning = Meaning(assistant.retriever)
+    others = [
+        "The project has been operating in Kazakhstan for the seventh year.",
+        "The online webinar on social responsibility has ended with an interesting discussion.",
+    ]
+    stored = [
+        s for chunks in assistant.read_corpus().chunks.values() for c in chunks for s in answerable_sentences(c.text)
+    ]
+    opened = next(s for s in stored if s.startswith("The session was opened by the Rector"))
+    unrelated = [next(s for s in stored if s.startswith(o[:40])) for o in others]
+    sims = meaning("Who gave the opening speech at the ESG session?", [opened, *unrelated])
+    assert all(s is not None for s in sims)
+    assert sims[0] > max(sims[1:])
+    assert meaning("anything", ["A sentence the index never saw."]) == [None]
