@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(0.0, ge=0.0, le=2.0)
     llm_timeout: float = Field(60.0, gt=0)
     llm_max_retries: int = Field(2, ge=0, le=10)
+    llm_max_tokens: int = Field(600, ge=16, le=32768)
     max_sentences: int = Field(3, ge=1, le=20)
     prompts_dir: Path | None = None  # None: the checkout's prompts/, else the copy inside the package
 

@@ -19,7 +19,16 @@ def make_openai_model(settings):
         temperature=settings.llm_temperature,
         timeout=settings.llm_timeout,
         max_retries=settings.llm_max_retries,
+        **_length_cap(settings),
     )
+
+
+def _length_cap(settings) -> dict:
+    """The reply length cap (a weak model that rambles stops there), in the field the server reads:
+    OpenAI's own API takes max_completion_tokens; llama.cpp, Ollama and vLLM servers read max_tokens."""
+    if settings.openai_base_url:
+        return {"extra_body": {"max_tokens": settings.llm_max_tokens}}
+    return {"max_completion_tokens": settings.llm_max_tokens}
 
 
 def explain(error: BaseException, settings) -> ModelUnavailableError | None:
