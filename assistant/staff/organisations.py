@@ -11,9 +11,9 @@ Russian or Kazakh name whose English rendering has the same words as an English 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..text.crosslingual import data_lines, english_for_matching
+from ..text.crosslingual import english_for_matching
+from ..text.organisation_words import heads, not_organisations
 from ..text.script import has_cyrillic, latin_lookalike
 from ..text.tokens import tokenize
 
@@ -47,35 +47,12 @@ _ROLE = re.compile(
 _INITIALS = re.compile(rf"^[{_UPPER}]\.(?:[{_UPPER}]\.)*$")
 
 
-@lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
-    """Words that end an organisation's name (assistant/data/organisation_words.txt, [heads])."""
-    return frozenset(w.lower() for w in _section("heads"))
-
-
-@lru_cache(maxsize=1)
-def _not_organisations() -> frozenset[str]:
-    """Acronyms and capitalised words that name no body (ESG, COVID, …)."""
-    return frozenset(w.lower() for w in _section("not organisations"))
-
-
-def _section(name: str) -> list[str]:
-    words: list[str] = []
-    current = None
-    for line in data_lines("organisation_words.txt"):
-        if line.startswith("["):
-            current = line.strip("[] ")
-        elif current == name:
-            words.extend(line.split())
-    return words
-
-
 def is_head(word: str) -> bool:
-    return word.lower().strip(".,") in _heads()
+    return word.lower().strip(".,") in heads()
 
 
 def _is_acronym(word: str) -> bool:
-    return bool(_ACRONYM.fullmatch(word)) and word.lower() not in _not_organisations()
+    return bool(_ACRONYM.fullmatch(word)) and word.lower() not in not_organisations()
 
 
 def _clean(name: str) -> str:
@@ -180,7 +157,7 @@ def names_in(sentence: str) -> list[str]:
             kept.append(span)
     names: list[str] = []
     for _, _, name, _ in sorted(kept):
-        if name.lower() not in _not_organisations() and name not in names:
+        if name.lower() not in not_organisations() and name not in names:
             names.append(name)
     return names
 
@@ -211,7 +188,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
     for m in _DEFINED.finditer(text.translate({ord(q): " " for q in _QUOTES})):
         runs = _name_runs(m.group(1))
         short = m.group(2)
-        if runs and runs[-1][1] == len(m.group(1).split()) and short.lower() not in _not_organisations():
+        if runs and runs[-1][1] == len(m.group(1).split()) and short.lower() not in not_organisations():
             a, b = runs[-1]
             out.setdefault(short, " ".join(m.group(1).split()[a:b]))
     return out
