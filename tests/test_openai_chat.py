@@ -188,6 +188,19 @@ def test_an_unsupported_llm_answer_falls_back_on_the_extractive_one(llm):
     assert all(a.passages[c.n - 1].article == c.article for c in a.citations)
 
 
+def test_a_supported_llm_answer_that_leaves_out_the_name_gets_the_extractive_answer_added(llm):
+    llm.chat = lambda messages: "METU College has a director who signed the Memorandum of Cooperation [1]."
+    a = chain().ask("Who is the director of METU College?")
+    assert not a.refused and a.answer.startswith("METU College has a director") and "Shalabayeva" in a.answer
+    assert a.model == "openai:stub-model+extractive"
+    assert any("the extractive answer is added" in p for p in a.problems)
+
+
+def test_a_complete_llm_answer_is_kept_as_it_is(llm):
+    a = chain().ask("Who is the director of METU College?")  # the stub names Shalabayeva M.H.
+    assert a.model == "openai:stub-model" and not any("extractive" in p for p in a.problems)
+
+
 def test_an_llm_refusal_stays_a_refusal(llm):
     llm.chat = lambda messages: "NOT_IN_CORPUS"
     a = chain().ask("Who is the president of the United States?")

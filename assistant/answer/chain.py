@@ -14,8 +14,9 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from ..errors import AssistantError, InvalidInputError
 from ..records import Answer, Passage, Turn, parse_history
-from .citations import check, number_passages
+from .citations import Checked, check, number_passages
 from .events import AnswerEvent, Done, ReplaceText, Retrieved, Sources, TextDelta, collect
+from .kinds import common_words, satisfies
 from .models import REFUSAL_TOKEN, offline_model
 from .prompts import Prompts
 from .question import analyse, condense, names
@@ -161,21 +162,38 @@ class AnswerChain:
         raw = str(self._extractor.invoke(self._messages(run)).content) if self._extractor else ""
         return None if REFUSAL_TOKEN in raw or not raw.strip() else check(raw, run.passages, run.question)
 
+    def _guarded(self, run: _Run, checked: Checked, problems: list[str]) -> tuple[Checked, str]:
+        """The LLM's checked answer, or the extractive one in its place when no sentence of the LLM's is
+        supported, or both when the LLM's lacks the kind of answer asked for (a name for "who", a sum for
+        "how much") and the extractive one holds it."""
+        fallback = self._extractive(run)
+        if fallback is None or not fallback.citations:
+            return checked, self.model_label
+        label = f"{self.model_label}+extractive"
+        if not checked.citations:
+            problems.append(
+                "the LLM's answer had no sentence a passage supports: the extractive answer is shown instead"
+            )
+            return fallback, label
+        info = analyse(run.standalone)
+        common = common_words(" ".join(p.text for p in run.passages))
+        if not info.kind or satisfies(info.kind, checked.text, run.standalone, common):
+            return checked, self.model_label  # the LLM's answer holds the kind of answer asked for
+        problems.append("the LLM's answer left out what the passages state: the extractive answer is added")
+        cited = {c.n for c in checked.citations}
+        both = checked.citations + [c for c in fallback.citations if c.n not in cited]
+        return Checked(f"{checked.text} {fallback.text}", sorted(both, key=lambda c: c.n), []), label
+
     def _finish(self, run: _Run) -> Answer:
         t = time.perf_counter()
         refused, citations, problems, text, model = True, [], [], "", self.model_label
         if REFUSAL_TOKEN not in run.raw and run.raw.strip():
             checked = check(run.raw, run.passages, run.question)
-            citations, problems, text = checked.citations, checked.problems, checked.text
+            problems = checked.problems
+            if self.uses_llm:  # grounding guard: an LLM cannot make the answer worse than extraction
+                checked, model = self._guarded(run, checked, problems)
+            citations, text = checked.citations, checked.text
             refused = not citations
-            if refused and self.uses_llm:  # grounding guard: an LLM cannot make the answer worse than extraction
-                fallback = self._extractive(run)
-                if fallback is not None and fallback.citations:
-                    citations, text, refused = fallback.citations, fallback.text, False
-                    model = f"{self.model_label}+extractive"
-                    problems.append(
-                        "the LLM's answer had no sentence a passage supports: the extractive answer is shown instead"
-                    )
             if refused:
                 problems.append("no sentence of the answer is supported by a passage: refused")
         if refused:

@@ -96,7 +96,7 @@ def _claim_before(text: str) -> str:
 
 
 def _passage_tokens(passages: list[Passage]) -> list[set[str]]:
-    return [set(tokenize(p.title + " " + p.text)) for p in passages]
+    return [set(tokenize(f"{p.title} {p.date or ''} {p.text}")) for p in passages]  # as the prompt shows them
 
 
 def check(answer: str, passages: list[Passage], question: str = "") -> Checked:

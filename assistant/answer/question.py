@@ -12,27 +12,42 @@ from functools import lru_cache
 
 from ..records import Turn
 from ..text.crosslingual import data_lines, english_for_matching
-from ..text.dates import DATE_MENTION, MONTH_NAME, YEAR
-from ..text.organisation_words import heads
-from ..text.tokens import STOPWORDS, name_keys, tokenize
+from ..text.tokens import tokenize
 
 # Words that say where to look rather than what to find ("described in the news").
 _GENERIC = set(
     tokenize(
         "news article articles corpus described describe mentioned mention reported report say says said tell "
-        "told according please information know find between"
+        "told according please information know find between story stories appear appears appeared"
     )
 )
 
 _TYPES = [
-    ("price", r"\b(price|cost|how much does|how much is|стоимост|цен[аыу]|сколько стоит|баға|құны)"),
+    (  # an amount of money, also asked as "how large were the grants" or "how much money"
+        "price",
+        r"\b(price|cost|how much does|how much is|how much money|стоимост|цен[аыу]|сколько стоит|сколько денег|"
+        r"баға|құны|қанша ақша)|\bhow (large|big|much) (was|were|is|are)\b[^?]*\b(grants?|prizes?|funds?|funding|"
+        r"budgets?|sums?|awards?|investments?|donations?)\b|\bhow much (did|does|do|was|were|has|have|will)\b[^?]*"
+        r"\b(allocat|spen[dt]|invest|pa(y|id)|put|contribut|donat|rais|fund|earn|award|give|gave|receiv)\w*|"
+        r"\bобош[её]л|\bобошл|\bстоил|\bвложил|\bвыделил|\bқанша (қаражат|теңге)|\b(what|which) (size|amount|sum)\b|"
+        r"\bкакого размера\b|\bкакой суммы\b|\bқандай (көлем|мөлшер)",
+    ),
     ("year", r"\b(which|what|in what) year\b|\bв каком году\b|\bқай жыл"),
-    ("duration", r"\bhow long\b|\bfor how many years\b|\bкак долго\b|\bсколько лет\b|\bқанша уақыт\b"),
+    (
+        "duration",
+        r"\bhow long\b|\bhow many (days|weeks|months|years)\b|\bfor how many years\b|\bкак долго\b|\bсколько лет\b|"
+        r"\bна какой срок\b|\bқанша уақыт\b|\bқанша мерзім",
+    ),
     ("count", r"\bhow many\b|\bhow much\b|\bnumber of\b|\bсколько\b|\bқанша\b|\bнеше\b"),
-    ("date", r"\bwhen\b|\bwhat date\b|\bкогда\b|\bқашан\b|\bкакого числа\b"),
+    (
+        "date",
+        r"\bwhen\b|\bwhat date\b|\bon what (day|date)\b|\bкогда\b|\bқашан\b|\bкакого числа\b|\bв какой день\b|"
+        r"\bқай күні\b",
+    ),
     (
         "organisation",
-        r"\b(which|what) ((?!between|of|for|in|with|from|to|on|at|by)\w+ ){0,3}"
+        r"\b(which|what) ((?!between|of|for|in|with|from|to|on|at|by|did|does|do|is|was|are|were|has|have|had|will)"
+        r"\w+ ){0,3}"
         r"(company|companies|organi[sz]ations?|body|bodies|foundation|fund|hotel|bank|"
         r"universit(y|ies)|institution|agency|sponsor|partner|network|brand|firm)\b|\bwho (supported|sponsored|"
         r"organi[sz]ed|hosted|initiated|funded|backed)\b|\bкакая (\w+ )?(компания|организация|гостиница|фирма)\b|"
@@ -50,17 +65,14 @@ _TYPES = [
         r"\bв каком городе\b|\bқай қалада\b",
     ),
 ]
-_NAMED = ("person", "agent", "organisation", "place")
 # The verb after "who" or after "which company/organisation/…": the relation the answer must hold.
 _RELATION = re.compile(
-    r"^\s*who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b)(\w+)|\b(?:which|what)\b[^?]*?\b(?:company|companies|"
+    r"^\s*who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b)([\w-]+)|\b(?:which|what)\b[^?]*?\b(?:company|companies|"
     r"organi[sz]ations?|body|foundation|fund|hotel|bank|institution|agency|sponsor|partner|brand|firm)\s+(?!is\b|was\b|"
     r"are\b|were\b|did\b|does\b|that\b|which\b)(\w+)",
     re.IGNORECASE,
 )
 _FOR_WHOM = re.compile(r"\b(for|to|with|at|towards)\s*\?\s*$|\bдля кого\b|\bкім үшін\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b", re.IGNORECASE)
-_CURRENCY = re.compile(r"[$€£₸₽]|\b(usd|us\s*\$|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл)", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:[- ][A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі.]+)*(?!\w)")
 _ENUMERATIVE = re.compile(
     r"^\s*(which|what)\b.*\b(are|were|have)\b|\b(list|all|every|various)\b|какие|қандай", re.IGNORECASE
@@ -100,6 +112,8 @@ class QuestionInfo:
     enumerative: bool  # asks for several things across the corpus
     focus: str | None = None  # what a "which X …" question asks for (its first content term)
     relation: str | None = None  # what the asked-for one did: "supported" in "which company supported …"
+    role: str | None = None  # the role a "who is the …" question names: "rector" in "who is the rector of …"
+    done: str | None = None  # what a detail question asks about: "founded" in "in which year was it founded"
 
 
 _ABOUT = re.compile(r"\s*\(about:\s*(.*?)\)\s*$")
@@ -125,77 +139,29 @@ def analyse(question: str) -> QuestionInfo:
     head = re.match(r"\s*(?:which|what)\s+(.*)", english, re.IGNORECASE)
     focus = next(iter(t for t in tokenize(head.group(1)) if t in terms), None) if head else None
     act = _RELATION.search(english)
-    relation = next(iter(tokenize(act.group(1) or act.group(2))), None) if act else None
-    return QuestionInfo(question, english, terms, native, context, kind, enumerative and kind is None, focus, relation)
-
-
-_CAPITALISED = re.compile(
-    r"(?<![\w])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’&.-]*)(?:\s+(?:of|for|and|&|de|\d+)?\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’&.-]*)*"
-)
-_INITIALS = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]?\.?")
-
-
-@lru_cache(maxsize=64)
-def _asked(question: str) -> frozenset[str]:
-    """The name keys and tokens of a question (read once per question, not once per sentence)."""
-    return frozenset(name_keys(question)) | frozenset(tokenize(question))
-
-
-def new_names(sentence: str, question: str) -> list[str]:
-    """Capitalised runs of the sentence (not its first word alone) that the question does not name."""
-    asked = _asked(question)
-    found = []
-    for m in _CAPITALISED.finditer(sentence):
-        run = m.group(0).strip(" .")
-        words = run.split()
-        if m.start() == 0 and len(words) == 1:
-            continue  # a capitalised sentence start
-        keys = set(name_keys(run)) | set(tokenize(run))
-        if keys and not keys <= asked:
-            found.append(run)
-    return found
-
-
-def _is_person(run: str) -> bool:
-    """Two to five capitalised words, none a function word, month, number or organisation word."""
-    words = [w.strip(".,") for w in run.split()]
-    return 2 <= len(words) <= 5 and all(
-        w.isalpha()
-        and w.lower() not in STOPWORDS
-        and not re.fullmatch(MONTH_NAME, w, re.IGNORECASE)
-        and w.lower() not in heads()
-        for w in words
+    relation = _last_token(act.group(1) or act.group(2)) if act else None
+    role_m = _ROLE.search(english) if kind == "person" else None
+    role = next(iter(tokenize(role_m.group(1) or role_m.group(2))), None) if role_m else None
+    done_m = _DONE.search(english)
+    done = _last_token(done_m.group(1)) if done_m else None
+    return QuestionInfo(
+        question, english, terms, native, context, kind, enumerative and kind is None, focus, relation, role, done
     )
 
 
-def satisfies(kind: str | None, sentence: str, question: str = "") -> bool:
-    """Whether a sentence holds the kind of answer the question expects; named kinds must name
-    something (a person, a body, a place) the question does not already name."""
-    if kind is None:
-        return True
-    if kind in _NAMED:
-        names_here = new_names(sentence, question)
-        if kind in ("person", "agent"):
-            return any(_is_person(n) for n in names_here) or bool(_INITIALS.search(sentence))
-        return bool(names_here)
-    if kind == "price":
-        return bool(_CURRENCY.search(sentence))
-    if kind == "year":
-        return bool(YEAR.search(sentence))
-    if kind == "date":
-        return bool(DATE_MENTION.search(sentence) or YEAR.search(sentence))
-    if kind == "duration":  # "for the seventh year", "since 2012", "three months"
-        return bool(
-            _NUMBER.search(sentence)
-            or YEAR.search(sentence)
-            or re.search(r"\b(since|for|years?|months?|weeks?|days?|decades?)\b", sentence, re.IGNORECASE)
-        )
-    if kind == "count":
-        # a number that is not just a year or part of a date
-        stripped = DATE_MENTION.sub(" ", sentence)
-        stripped = YEAR.sub(" ", stripped)
-        return bool(_NUMBER.search(stripped))
-    return True
+def _last_token(words: str) -> str | None:
+    """The last content token ("organiz" of "co-organised"), or None."""
+    tokens = tokenize(words)
+    return tokens[-1] if tokens else None
+
+
+_ROLE = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?([\w-]+)|\bname of the\s+([\w-]+)", re.I)
+# "… was METU founded?", "… were the grants awarded?": the participle that ends a detail question
+_DONE = re.compile(
+    r"\b(?:was|were|is|are|has been|have been)\b[^?]*\s(\w+ed|held|built|made|won|begun|given|taken|led|paid|spent|"
+    r"set up)\s*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def names(text: str) -> list[str]:
@@ -240,6 +206,26 @@ _FOLLOW_UP = re.compile(
 )
 
 
+_FIRST = re.compile(r"\b(first|earlier|previous one|going back|back to)\b|\bперв|\bбірінші\b", re.IGNORECASE)
+
+
+def _referred_turn(question: str, history: list[Turn]) -> tuple[str, str]:
+    """(user turn, its reply) a follow-up refers to: the latest, unless an earlier exchange shares more of
+    the question's words ("that women's project" two turns on), or the question says "the first"."""
+    exchanges: list[tuple[str, str]] = []
+    for t in history:
+        if t.role == "user" and t.content:
+            exchanges.append((t.content, ""))
+        elif t.role == "assistant" and t.content and exchanges:
+            exchanges[-1] = (exchanges[-1][0], t.content)
+    if _FIRST.search(question) and len(exchanges) > 1:
+        return exchanges[0]
+    asked = set(tokenize(question))
+    shared = [len(asked & set(tokenize(u + " " + a))) for u, a in exchanges]
+    best = max(range(len(exchanges)), key=lambda i: (shared[i], i))  # ties: the latest
+    return exchanges[best]
+
+
 def condense(question: str, history: list[Turn]) -> str:
     """A standalone question without an LLM: a follow-up gets the names and terms of earlier turns."""
     users = [t.content for t in history if t.role == "user" and t.content]
@@ -249,10 +235,9 @@ def condense(question: str, history: list[Turn]) -> str:
     looks_dependent = bool(_FOLLOW_UP.search(question)) or len(info.terms) <= 2
     if not looks_dependent:
         return question
-    last_user = users[-1]
-    assistant_turns = [t.content for t in history if t.role == "assistant" and t.content]
-    context = names(last_user) + (names(assistant_turns[-1]) if assistant_turns else [])
-    context += [w for w in re.findall(r"[\w-]+", last_user) if tokenize(w)]  # its non-stop words
+    user, reply = _referred_turn(question, history)
+    context = names(user) + names(reply)
+    context += [w for w in re.findall(r"[\w-]+", user) if tokenize(w)]  # its non-stop words
     seen, parts = set(), []
     for c in context:
         key = c.lower()

@@ -75,7 +75,7 @@ _DATE_PATTERNS = [
 ]
 # A date stated in any form, year optional ("3 April", "April 3-4", "24.04.2019"): what "when" asks for.
 DATE_MENTION = re.compile(
-    rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|{MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}})?\s+{MONTH_NAME}",
+    rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|{MONTH_NAME}\s+\d{{1,2}}(\s*[-–]\s*\d{{1,2}})?\b|\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}})?\s+{MONTH_NAME}",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -15,6 +15,7 @@ from .script import has_cyrillic
 
 _TOKEN = re.compile(r"\w\w+|\d", re.UNICODE)
 _DOUBLED_END = re.compile(r"([b-df-hj-np-tv-z])\1$")  # "programm(e)" and "program" meet
+_BRITISH = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$")  # "organised" and "organized" meet
 STOPWORDS = frozenset(
     """a an and are as at be been by for from had has have he her his how i in into is it its of on or our
     she that the their them there these they this those to was we were what when where which who whom whose why
@@ -59,7 +60,7 @@ def tokenize(text: str) -> list[str]:
             if latin.isalnum() and latin not in STOPWORDS:
                 tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(latin)))
         else:
-            tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(word)))
+            tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(_BRITISH.sub(r"iz\1", word))))
     return tokens
 
 

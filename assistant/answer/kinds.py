@@ -1,0 +1,151 @@
+"""Whether a sentence holds the kind of answer a question asks for (question.py tells the kind).
+
+Strict on purpose: a sentence "of the right kind" about something else is how unanswerable questions
+get answered. A count is a number that is not a year, date or sum of money, next to what is counted; a
+duration a span, not a bare year; a place a name something is said to be in; a person two capitalised
+words the passages never write in lower case; "when will the next one" needs something planned.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.dates import DATE_MENTION, MONTH_NAME, YEAR
+from ..text.organisation_words import heads
+from ..text.script import mostly_cyrillic
+from ..text.tokens import STOPWORDS, name_keys, tokenize
+from .question import variants
+
+_NAMED = ("person", "agent", "organisation", "place")
+_NUMBER = re.compile(r"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b", re.IGNORECASE)
+_CURRENCY = re.compile(r"[$€£₸₽]|\b(usd|us\s*\$|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл)", re.IGNORECASE)
+
+_CAPITALISED = re.compile(
+    r"(?<![\w])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’&.-]*)(?:\s+(?:of|for|and|&|de|\d+)?\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’&.-]*)*"
+)
+_INITIALS = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]?\.?")
+
+
+@lru_cache(maxsize=64)
+def _asked(question: str) -> frozenset[str]:
+    """The name keys and tokens of a question (read once per question, not once per sentence)."""
+    return frozenset(name_keys(question)) | frozenset(tokenize(question))
+
+
+def new_names(sentence: str, question: str) -> list[str]:
+    """Capitalised runs of the sentence (not its first word alone) that the question does not name."""
+    asked = _asked(question)
+    found = []
+    for m in _CAPITALISED.finditer(sentence):
+        run = m.group(0).strip(" .")
+        words = run.split()
+        if m.start() == 0 and len(words) == 1:
+            continue  # a capitalised sentence start
+        keys = set(name_keys(run)) | set(tokenize(run))
+        if keys and not keys <= asked:
+            found.append(run)
+    return found
+
+
+def _is_person(run: str, common: frozenset[str] = frozenset()) -> bool:
+    """Two or three capitalised words in a row, none a function word, month, organisation word, or a word
+    the passages also write in lower case ("Education Transformation" is a title, not a person)."""
+    words = [w.strip(".,") for w in run.split()]
+
+    def name_word(w: str) -> bool:
+        low = w.lower()
+        return (
+            w.isalpha()
+            and low not in STOPWORDS
+            and low not in common
+            and low not in heads()
+            and not re.fullmatch(MONTH_NAME, w, re.IGNORECASE)
+        )
+
+    flags = [name_word(w) for w in words]
+    return any(all(flags[i : i + 2]) for i in range(len(flags) - 1))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zа-яёәғқңөұүһі][a-zа-яёәғқңөұүһі]+")
+
+
+def common_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case: not names, wherever else they are capitalised."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def satisfies(kind: str | None, sentence: str, question: str = "", common: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence holds the kind of answer the question expects; named kinds must name
+    something (a person, a body, a place) the question does not already name."""
+    if kind is None:
+        return True
+    if kind in ("date", "year", "place") and asks_ahead(question) and not _PLANNED.search(sentence):
+        return False  # "when will the next one be held": a past event's date does not answer it
+    if kind in _NAMED:
+        names_here = new_names(sentence, question)
+        if kind in ("person", "agent"):
+            return any(_is_person(n, common) for n in names_here) or bool(_INITIALS.search(sentence))
+        if kind == "place" and not mostly_cyrillic(sentence):  # a name said to be where something is
+            return any(_PLACE_WORD.search(n) or re.search(_LOCATIVE + re.escape(n), sentence) for n in names_here)
+        return bool(names_here)
+    if kind == "price":
+        return bool(_CURRENCY.search(sentence))
+    if kind == "year":
+        return bool(YEAR.search(sentence))
+    if kind == "date":
+        return bool(DATE_MENTION.search(sentence) or YEAR.search(sentence))
+    if kind == "duration":  # "for the seventh year", "since 2012", "three months": a span, not a bare year
+        return bool(_SPAN.search(sentence))
+    if kind == "count":  # a number that is not a year, part of a date, or a sum of money; by what is counted
+        stripped = _MONEY.sub(" ", YEAR.sub(" ", DATE_MENTION.sub(" ", sentence)))
+        counted = _HOW_MANY.search(question)
+        return bool(_NUMBER.search(stripped)) and (not counted or _counts(stripped, tokenize(counted.group(1))))
+    return True
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+(?:the|their|its|his|her)\s+)?([\w'-]+)", re.IGNORECASE)
+
+
+def _counts(sentence: str, counted: list[str]) -> bool:
+    """A number followed within four words by what the question counts ("9,400 women", "650 applications")."""
+    if not counted:
+        return True
+    words = re.findall(r"[\w'-]+", sentence)
+    wanted = variants(counted[0])
+    for i, w in enumerate(words):
+        if (_NUMBER.fullmatch(w) or w[0].isdigit()) and any(wanted & set(tokenize(x)) for x in words[i + 1 : i + 5]):
+            return True
+    return False
+
+
+_FUTURE = re.compile(r"\b(will|next|upcoming|planned)\b|\bследующ|\bбудет\b|\bбудут\b|\bкелесі\b", re.IGNORECASE)
+
+
+def asks_ahead(question: str) -> bool:
+    """Whether the question asks about what is still to come ("when will the next one be held")."""
+    return bool(_FUTURE.search(question))
+
+
+_PLANNED = re.compile(
+    r"\b(will|plans?|planned|next|upcoming|future|scheduled|intends?|to be held)\b|будет|будут|планир|следующ|келесі|"
+    r"жоспар",
+    re.IGNORECASE,
+)
+_LOCATIVE = r"\b(?:in|at|near|from|to|across|throughout|outside|inside)\s+(?:the\s+)?"
+_PLACE_WORD = re.compile(
+    r"\b(region|city|oblast|district|village|town|province|country|street|avenue)\b", re.IGNORECASE
+)
+_COUNTED = r"(?:\d[\d,. ]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|first|second|third|\w+th)"
+_SPAN = re.compile(
+    rf"\b{_COUNTED}\s+(?:(?!the\b)\w+\s+)?(years?|months?|weeks?|days?|decades?)\b|\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bsince\s+(?:\w+\s+)?(1[89]|20)\d\d\b|"
+    r"\b(for|over)\s+(the\s+)?(past|last)\b|\b\d+\s*(лет|года?|месяц|недел|дн|жыл|ай)|\bс\s+(1[89]|20)\d\d\b|"
+    r"\b(1[89]|20)\d\d\s+жылдан\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"(?:[$€£₸₽]\s*)?\b\d[\d,. ]*(?:\s*(?:thousand|million|billion|тыс\w*|млн|млрд))?\s*(?:[$€£₸₽]|usd|dollars?|euros?|"
+    r"tenge|тенге|теңге|rubles?|рубл\w*)|(?:[$€£₸₽]|usd)\s*\d[\d,. ]*|\b(?:hundred|thousand|million|billion)\s+"
+    r"(?:dollars?|euros?|tenge)",
+    re.IGNORECASE,
+)

@@ -1,0 +1,94 @@
+"""The kind of answer a question asks for, and whether a sentence holds it (answer/question.py).
+
+Sentences here are made up, not the seeds': the rules must hold for any corpus.
+"""
+
+import pytest
+
+from assistant.answer.kinds import common_words, satisfies
+from assistant.answer.models.offline import _Passage, compose_answer
+from assistant.answer.question import analyse, condense
+from assistant.records import Turn
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much money did the bank give to the school?", "price"),
+        ("How large were the grants for young farmers?", "price"),
+        ("How much did the company put into the new lab?", "price"),
+        ("Во сколько обошлось строительство школы?", "price"),
+        ("How many days did the forum last?", "duration"),
+        ("На какой срок подписан договор?", "duration"),
+        ("В какой день открыли школу?", "date"),
+        ("What did her university produce during the flood?", None),
+        ("Which bank funded the school?", "organisation"),
+    ],
+)
+def test_the_kind_of_answer_asked_for(question, kind):
+    assert analyse(question).kind == kind
+
+
+def test_a_duration_is_a_span_not_a_bare_year():
+    assert satisfies("duration", "The club has run for the ninth year.")
+    assert satisfies("duration", "It has been open since 2014.")
+    assert not satisfies("duration", "As part of the 2024 the Year of Science, a forum was held in May 2024.")
+
+
+def test_a_count_is_not_a_date_or_a_sum_of_money_and_counts_what_was_asked():
+    q = "How many farmers took part in the course?"
+    assert satisfies("count", "More than 300 farmers took part in the course.", q)
+    assert not satisfies("count", "The course ran on March 3-5, 2024.", q)
+    assert not satisfies("count", "Each farmer received a grant worth two thousand dollars.", q)
+    assert not satisfies("count", "The course had 12 modules and a final exam.", q)
+
+
+def test_a_place_is_a_name_said_to_be_where_something_is():
+    q = "In which region is the farm?"
+    assert satisfies("place", "The farm lies in Turkestan region, near the river.", q)
+    assert not satisfies("place", "The farmer says: “The Kazakh steppe is generous.”", q)
+
+
+def test_a_question_about_what_comes_next_is_not_answered_by_a_past_date():
+    q = "When will the next forum be held?"
+    assert not satisfies("date", "The forum was held in Astana on May 5, 2024.", q)
+    assert satisfies("date", "The next forum will be held in June 2025.", q)
+
+
+def test_a_person_is_a_name_not_a_title_made_of_ordinary_words():
+    text = "The report on education transformation was read. Dana Serikova read it."
+    common = common_words(text)
+    assert not satisfies("person", "“Education Transformation” was the title of the report.", "Who read it?", common)
+    assert satisfies("person", "Dana Serikova read the report.", "Who read it?", common)
+
+
+def test_who_is_the_role_names_someone_in_that_role():
+    passages = [
+        _Passage(1, "Forum in Taraz (2024-05-05)", "Dana Serikova, head of the farmers' union, spoke first."),
+        _Passage(2, "Forum in Taraz (2024-05-05)", "The forum in Taraz gathered farmers and teachers."),
+    ]
+    assert "NOT_IN_CORPUS" in compose_answer("Who is the rector of the Taraz university?", passages)
+    assert "Serikova" in compose_answer("Who is the head of the farmers' union?", passages)
+
+
+def test_when_the_sentence_gives_no_year_the_article_date_answers_and_says_so():
+    passages = [
+        _Passage(
+            1, "Forum in Taraz (2024-05-05)", "The regional farmers' forum took place in Taraz and gathered 300 people."
+        )
+    ]
+    answer = compose_answer("In which year did the regional farmers' forum in Taraz take place?", passages)
+    assert "2024-05-05" in answer and "Date of the article" in answer
+    assert "NOT_IN_CORPUS" in compose_answer("In which year was the farmers' union in Taraz founded?", passages)
+
+
+def test_a_follow_up_refers_to_the_exchange_it_shares_words_with_or_the_first_one():
+    history = [
+        Turn(role="user", content="How large were the grants in the Green Steppe project?"),
+        Turn(role="assistant", content="Grants of 2,000 dollars went to women farmers."),
+        Turn(role="user", content="Who opened the Taraz forum?"),
+        Turn(role="assistant", content="Dana Serikova opened it."),
+    ]
+    assert "Green" in condense("Since when has that grant project been running?", history)
+    assert "Taraz" in condense("And what did she say?", history)
+    assert "Green" in condense("Going back to the first one, who funded it?", history)
