@@ -23,6 +23,7 @@ from assistant.records import Turn
         ("В какой день открыли школу?", "date"),
         ("What did her university produce during the flood?", None),
         ("Which bank funded the school?", "organisation"),
+        ("Which vice-rector opened the forum?", "person"),
     ],
 )
 def test_the_kind_of_answer_asked_for(question, kind):

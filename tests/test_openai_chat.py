@@ -196,6 +196,28 @@ def test_a_supported_llm_answer_that_leaves_out_the_name_gets_the_extractive_ans
     assert any("the extractive answer is added" in p for p in a.problems)
 
 
+def test_a_supported_llm_answer_is_not_shown_where_the_evidence_is_too_thin(llm):
+    llm.chat = lambda messages: "The director of METU College is Shalabayeva M.H. [1]."
+    a = chain().ask("Who won the Almaty city marathon in 2025?")
+    assert a.refused and not a.citations and "Shalabayeva" not in a.answer
+    assert any("too little evidence" in p for p in a.problems)
+
+
+def test_an_llm_answer_citing_an_article_the_evidence_does_not_point_to_is_replaced(llm):
+    def cites_elsewhere(messages):
+        passages = messages[-1]["content"].split("<passages>")[1].split("</passages>")[0]
+        for block in passages.split("\n\n["):
+            if "METU" not in block:  # a passage of another article: its first sentence, correctly cited
+                n, text = block.lstrip("[").split("]")[0], block.split("\n", 1)[1]
+                return f"{text.split('. ')[0]} [{n}]."
+        return "NOT_IN_CORPUS"
+
+    llm.chat = cites_elsewhere
+    a = chain().ask("Who is the director of METU College?", k=8)
+    assert not a.refused and "Shalabayeva" in a.answer
+    assert {c.article for c in a.citations} == {"004_92e8f732f7c6ab2a"} and a.model == "openai:stub-model+extractive"
+
+
 def test_a_complete_llm_answer_is_kept_as_it_is(llm):
     a = chain().ask("Who is the director of METU College?")  # the stub names Shalabayeva M.H.
     assert a.model == "openai:stub-model" and not any("extractive" in p for p in a.problems)

@@ -23,6 +23,10 @@ from .question import analyse, condense, names
 from .refusal import LANGUAGE_NAMES, question_language, refusal_text
 
 MAX_K = 50
+TOO_LITTLE_EVIDENCE = (
+    "the passages hold too little evidence for an answer (the extractive model, on the same passages, refuses): "
+    "the LLM's answer is not shown"
+)
 
 
 @dataclass
@@ -163,16 +167,22 @@ class AnswerChain:
         return None if REFUSAL_TOKEN in raw or not raw.strip() else check(raw, run.passages, run.question)
 
     def _guarded(self, run: _Run, checked: Checked, problems: list[str]) -> tuple[Checked, str]:
-        """The LLM's checked answer, or the extractive one in its place when no sentence of the LLM's is
-        supported, or both when the LLM's lacks the kind of answer asked for (a name for "who", a sum for
-        "how much") and the extractive one holds it."""
+        """The grounding guard. The LLM's checked answer stands when the extractive model, on the same
+        passages, finds enough evidence to answer and cites the same articles; the extractive answer
+        replaces it when the LLM's has no supported sentence or cites an article the evidence does not
+        point to, and is added to it when the LLM's lacks the kind of answer asked for (a name for "who",
+        a sum for "how much"). Below the calibrated evidence threshold nothing is answered."""
         fallback = self._extractive(run)
         if fallback is None or not fallback.citations:
-            return checked, self.model_label
+            problems.append(TOO_LITTLE_EVIDENCE)
+            return Checked("", [], []), self.model_label
         label = f"{self.model_label}+extractive"
-        if not checked.citations:
+        if not checked.citations or not {c.article for c in checked.citations} <= {
+            c.article for c in fallback.citations
+        }:
             problems.append(
-                "the LLM's answer had no sentence a passage supports: the extractive answer is shown instead"
+                "the LLM's answer had no sentence a passage supports, or cited an article the evidence does not "
+                "point to: the extractive answer is shown instead"
             )
             return fallback, label
         info = analyse(run.standalone)
@@ -194,7 +204,7 @@ class AnswerChain:
                 checked, model = self._guarded(run, checked, problems)
             citations, text = checked.citations, checked.text
             refused = not citations
-            if refused:
+            if refused and TOO_LITTLE_EVIDENCE not in problems:
                 problems.append("no sentence of the answer is supported by a passage: refused")
         if refused:
             text = refusal_text(question_language(run.question), run.passages)

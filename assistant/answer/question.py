@@ -56,6 +56,8 @@ _TYPES = [
     (  # who someone is: the answer must name a person
         "person",
         r"^\s*who (is|was|are|were)\b|\bname of the\b|\bwhose name\b|\bкак зовут\b|\bимя\b|"
+        r"^\s*(which|what) (\w+ ){0,2}(vice-rector|rector|director|speaker|minister|founder|chair(man|woman|person)?|"
+        r"president|manager|spokes(man|woman|person)|official|expert|representative)s?\b|"
         r"\bкто (является|был|была)\b|\bесімі\b|\bаты(-жөні)? кім\b",
     ),
     ("agent", r"^\s*who\b|\bкто\b|\bкім\b|\bкого\b"),  # who did something: a person or a body
