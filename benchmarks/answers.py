@@ -37,12 +37,11 @@ SETS = {  # corpus folders → the sets asked over them
 
 
 def line(name: str, report: dict) -> str:
-    s, entries = report["summary"], report["queries"]
-    answerable = [q for q in entries if q["sources"]]
-    unanswerable = [q for q in entries if not q["sources"]]
+    s = report["summary"]
+    unanswerable = [q for q in report["queries"] if not q["sources"]]
     return (
-        f"{name:36s} fact recall {s['fact_recall']:.3f}  answerable refused {sum(q['refused'] for q in answerable):2d}"
-        f"/{len(answerable)}  unanswerable refused {sum(q['refused'] for q in unanswerable)}/{len(unanswerable)}  "
+        f"{name:36s} fact recall {s['fact_recall']:.3f}  answerable refused {s['false_refusals']:2d}"
+        f"/{s['answerable']}  unanswerable refused {sum(q['refused'] for q in unanswerable)}/{len(unanswerable)}  "
         f"citation precision {s['citation_precision']:.3f}  answer p50 {s['answer_p50_ms']} ms"
     )
 

@@ -19,7 +19,8 @@ from .question import variants
 
 _NAMED = ("person", "agent", "organisation", "place")
 _NUMBER = re.compile(r"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b", re.IGNORECASE)
-_CURRENCY = re.compile(r"[$€£₸₽]|\b(usd|us\s*\$|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл)", re.IGNORECASE)
+_CURRENCY_WORD = r"(?:usd|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл\w*)"
+_CURRENCY = re.compile(rf"[$€£₸₽]|\b(us\s*\$|{_CURRENCY_WORD})", re.IGNORECASE)
 
 _CAPITALISED = re.compile(
     r"(?<![\w])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’&.-]*)(?:\s+(?:of|for|and|&|de|\d+)?\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’&.-]*)*"
@@ -144,8 +145,7 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(
-    r"(?:[$€£₸₽]\s*)?\b\d[\d,. ]*(?:\s*(?:thousand|million|billion|тыс\w*|млн|млрд))?\s*(?:[$€£₸₽]|usd|dollars?|euros?|"
-    r"tenge|тенге|теңге|rubles?|рубл\w*)|(?:[$€£₸₽]|usd)\s*\d[\d,. ]*|\b(?:hundred|thousand|million|billion)\s+"
-    r"(?:dollars?|euros?|tenge)",
+    rf"(?:[$€£₸₽]\s*)?\b\d[\d,. ]*(?:\s*(?:thousand|million|billion|тыс\w*|млн|млрд))?\s*(?:[$€£₸₽]|{_CURRENCY_WORD})|"
+    rf"(?:[$€£₸₽]|usd)\s*\d[\d,. ]*|\b(?:hundred|thousand|million|billion)\s+{_CURRENCY_WORD}",
     re.IGNORECASE,
 )

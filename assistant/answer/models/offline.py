@@ -27,13 +27,20 @@ from ..question import analyse, matched
 from . import REFUSAL_TOKEN
 
 _PASSAGE_HEAD = re.compile(r"^\[(\d+)\]\s*(.*)$", re.MULTILINE)
+_DATED = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\s*$")
 
 
 @dataclass
 class _Passage:
     n: int
-    title: str
+    title: str  # as the prompt heads it: "Title (2026-02-19)"
     text: str
+
+    @property
+    def date(self) -> str | None:
+        """The article's date from the passage's heading, or None when undated."""
+        dated = _DATED.search(self.title)
+        return dated.group(1) if dated else None
 
 
 def parse_prompt(prompt: str) -> tuple[str, list[_Passage]]:
@@ -92,7 +99,9 @@ def _coverage(terms, by_article: dict[str, set[str]]) -> dict[str, float]:
     return {title: len(matched(terms, toks)) / len(terms) if terms else 1.0 for title, toks in by_article.items()}
 
 
-def _relevance(own: float, sim: float | None, coverage: float, cyrillic: bool, asked_in_cyrillic: bool, cal) -> float:
+def _relevance(
+    own: float, sim: float | None, coverage: float, cyrillic: bool, asked_in_cyrillic: bool, cal: Calibration
+) -> float:
     """A sentence's words and meaning together, in [0, 1]; across scripts meaning alone (word overlap
     would go through a small glossary)."""
     if sim is None:
@@ -126,10 +135,11 @@ def score_sentences(question: str, passages: list[_Passage], meaning=None, cal: 
 
     sims = meaning(question, [s for _, s in units]) if meaning and units else [None] * len(units)
     asked_in_cyrillic = mostly_cyrillic(info.text)
+    cyrillic = [mostly_cyrillic(s) for _, s in units]
     owns = [share(toks) for toks in tokens]
     base = [
-        _relevance(own, sim, coverage[p.title], mostly_cyrillic(s), asked_in_cyrillic, cal)
-        for (p, s), own, sim in zip(units, owns, sims, strict=True)
+        _relevance(own, sim, coverage[p.title], cyr, asked_in_cyrillic, cal)
+        for (p, _), own, sim, cyr in zip(units, owns, sims, cyrillic, strict=True)
     ]
     # what the article says of the question: its share of the question's words, or its closest sentence
     article = {title: share(toks) for title, toks in by_article.items()}
@@ -138,9 +148,9 @@ def score_sentences(question: str, passages: list[_Passage], meaning=None, cal: 
     rank = {p.n: i for i, p in enumerate(passages)}
     common = common_words(" ".join(p.text for p in passages))
     scored: list[_Scored] = []
-    for (p, s), toks, own, sim, relevance in zip(units, tokens, owns, sims, base, strict=True):
+    for (p, s), toks, own, sim, relevance, cyr in zip(units, tokens, owns, sims, base, cyrillic, strict=True):
         holds_kind = info.kind is not None and satisfies(info.kind, s, info.text, common)
-        if mostly_cyrillic(s) == asked_in_cyrillic:  # a role or deed is checked in the question's own words
+        if cyr == asked_in_cyrillic:  # a role or deed is checked in the question's own words
             for asked in (info.role, info.done):  # "who is the rector …" names a rector; "was it founded" a founding
                 holds_kind = holds_kind and (asked is None or bool(matched([asked], toks)))
         w = cal.answer_weight if holds_kind else cal.article_weight
@@ -193,19 +203,16 @@ def compose_answer(
     return " ".join(_with_list(c.sentence, c.passage, passages) for c in chosen)
 
 
-_DATED = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\s*$")
-
-
 def _dated_by_article(info, scored: list[_Scored], floor: float) -> str:
     """ "When / in which year did it happen" where the sentence about it gives no date: the sentence, and
     the date of the article that reports it, said as such. Never for what the question says lies ahead."""
     about = max(scored, key=lambda c: c.relevance)
-    dated = _DATED.search(about.passage.title)
+    date = about.passage.date
     asked_done = info.done is None or bool(matched([info.done], about.tokens))
-    if about.relevance < floor or not dated or not asked_done or asks_ahead(info.text):
+    if about.relevance < floor or not date or not asked_done or asks_ahead(info.text):
         return REFUSAL_TOKEN
     n = about.passage.n
-    return f"{about.sentence} [{n}] Date of the article that reports it: {dated.group(1)} [{n}]."
+    return f"{about.sentence} [{n}] Date of the article that reports it: {date} [{n}]."
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s+")
