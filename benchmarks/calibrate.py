@@ -30,14 +30,14 @@ from assistant.core import Assistant
 from assistant.evaluation.metrics import facts_found
 
 GRID = {
-    "sim_floor": [0.74, 0.76],
+    "sim_floor": [0.74],
     "sim_full": [0.90],
     "meaning_weight": [0.5],
-    "min_relevance": [0.5, 0.55, 0.6],
-    "cross_shift": [0.0, 0.03, 0.06],
-    "cyrillic_shift": [0.02, 0.04],
-    "answer_weight": [0.4, 0.5, 0.6],
-    "article_weight": [0.0, 0.15, 0.25],
+    "min_relevance": [0.55, 0.6],
+    "cross_shift": [-0.04, -0.02, 0.0],
+    "cyrillic_shift": [0.0, 0.02, 0.04],
+    "answer_weight": [0.4, 0.5],
+    "article_weight": [0.15, 0.25],
 }
 
 

@@ -21,6 +21,8 @@ from assistant.records import Turn
         ("How many days did the forum last?", "duration"),
         ("На какой срок подписан договор?", "duration"),
         ("В какой день открыли школу?", "date"),
+        ("In which month will the park open?", "date"),
+        ("Мектеп қай айда ашылады?", "date"),
         ("What did her university produce during the flood?", None),
         ("Which bank funded the school?", "organisation"),
         ("Which vice-rector opened the forum?", "person"),
@@ -93,3 +95,18 @@ def test_a_follow_up_refers_to_the_exchange_it_shares_words_with_or_the_first_on
     assert "Green" in condense("Since when has that grant project been running?", history)
     assert "Taraz" in condense("And what did she say?", history)
     assert "Green" in condense("Going back to the first one, who funded it?", history)
+
+
+def test_a_sentence_that_dates_its_fact_to_another_year_than_asked_does_not_answer():
+    passages = [_Passage(1, "Grants in Taraz (2025-03-01)", "In 2023 the city gave the chess club 2 million tenge.")]
+    assert "NOT_IN_CORPUS" in compose_answer("How much money did the city give the chess club in 2025?", passages)
+    assert "2 million" in compose_answer("How much money did the city give the chess club in 2023?", passages)
+
+
+def test_russian_and_kazakh_words_meet_their_other_forms_and_their_english():
+    from assistant.text.tokens import tokenize
+
+    assert set(tokenize("отырғызды")) & set(tokenize("отырғызу"))  # Kazakh endings
+    assert set(tokenize("студентов")) & set(tokenize("students"))  # through the glossary
+    assert set(tokenize("Алматы")) & set(tokenize("Almaty"))  # a name through its Latin letters
+    assert not set(tokenize("студентов")) & set(tokenize("teachers"))

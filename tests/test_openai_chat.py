@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -242,3 +243,21 @@ def test_a_rewrite_that_drops_the_question_names_is_not_used(llm):
     ]
     a = chain().ask("What agreement did METU sign there?", history)
     assert "METU" in a.standalone_question and a.standalone_question != "What was signed?"
+
+
+def test_a_supported_llm_answer_that_leaves_out_the_figures_gets_the_extractive_answer_added(llm):
+    def vague(messages):  # a true sentence of the article with the figures, but one holding none itself
+        passages = messages[-1]["content"].split("<passages>")[1].split("</passages>")[0]
+        blocks = [b.strip().lstrip("[").split("\n", 1) for b in passages.split("\n\n[")]
+        title = next(head.split("] ", 1)[1] for head, text in blocks if "9,400" in text)
+        for head, text in blocks:
+            plain = [s for s in text.split(". ") if head.endswith(title) and len(s) > 40 and not re.search(r"\d", s)]
+            if plain:
+                return f"{plain[0].strip().rstrip('.')} [{head.split(']')[0]}]."
+        return "NOT_IN_CORPUS"
+
+    llm.chat = vague
+    a = chain().ask("What happened to the business plans submitted by women to the project?")
+    assert not a.refused and "9,400" in a.answer
+    assert a.model == "openai:stub-model+extractive"
+    assert any("the extractive answer is added" in p for p in a.problems)

@@ -16,7 +16,7 @@ from ..errors import AssistantError, InvalidInputError
 from ..records import Answer, Passage, Turn, parse_history
 from .citations import Checked, check, number_passages
 from .events import AnswerEvent, Done, ReplaceText, Retrieved, Sources, TextDelta, collect
-from .kinds import common_words, satisfies
+from .kinds import common_words, satisfies, unstated
 from .models import REFUSAL_TOKEN, offline_model
 from .prompts import Prompts
 from .question import analyse, condense, names
@@ -171,7 +171,8 @@ class AnswerChain:
         passages, finds enough evidence to answer and cites the same articles; the extractive answer
         replaces it when the LLM's has no supported sentence or cites an article the evidence does not
         point to, and is added to it when the LLM's lacks the kind of answer asked for (a name for "who",
-        a sum for "how much"). Below the calibrated evidence threshold nothing is answered."""
+        a sum for "how much") or leaves out a figure the extractive answer's best sentence states. Below
+        the calibrated evidence threshold nothing is answered."""
         fallback = self._extractive(run)
         if fallback is None or not fallback.citations:
             problems.append(TOO_LITTLE_EVIDENCE)
@@ -187,8 +188,9 @@ class AnswerChain:
             return fallback, label
         info = analyse(run.standalone)
         common = common_words(" ".join(p.text for p in run.passages))
-        if not info.kind or satisfies(info.kind, checked.text, run.standalone, common):
-            return checked, self.model_label  # the LLM's answer holds the kind of answer asked for
+        holds_kind = not info.kind or satisfies(info.kind, checked.text, run.standalone, common)
+        if holds_kind and not unstated(fallback.text, checked.text, run.standalone):
+            return checked, self.model_label  # the LLM's answer holds the kind asked for and the evidence's facts
         problems.append("the LLM's answer left out what the passages state: the extractive answer is added")
         cited = {c.n for c in checked.citations}
         both = checked.citations + [c for c in fallback.citations if c.n not in cited]

@@ -149,3 +149,16 @@ _MONEY = re.compile(
     rf"(?:[$€£₸₽]|usd)\s*\d[\d,. ]*|\b(?:hundred|thousand|million|billion)\s+{_CURRENCY_WORD}",
     re.IGNORECASE,
 )
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_MARKER = re.compile(r"\[\d+\]")
+
+
+def unstated(evidence: str, answer: str, question: str) -> list[str]:
+    """The figures of the evidence's first cited sentence (its best) that neither the answer nor the question
+    states: what an LLM's answer must carry to be no worse than the extractive one. Names are the kind
+    check's business ("who" wants one): an answer may rightly leave out the others a sentence lists."""
+    best = _MARKER.split(evidence)[0]
+    said = set(_FIGURE.findall(_MARKER.sub(" ", answer))) | set(_FIGURE.findall(question))
+    return [f for f in dict.fromkeys(_FIGURE.findall(best)) if f not in said]

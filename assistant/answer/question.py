@@ -42,7 +42,7 @@ _TYPES = [
     (
         "date",
         r"\bwhen\b|\bwhat date\b|\bon what (day|date)\b|\bкогда\b|\bқашан\b|\bкакого числа\b|\bв какой день\b|"
-        r"\bқай күні\b",
+        r"\bқай күні\b|\b(which|what|in what) month\b|\bв каком месяце\b|\bқай айда\b",
     ),
     (
         "organisation",

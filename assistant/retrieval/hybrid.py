@@ -59,9 +59,7 @@ class Retriever:
         qvec = self.query_vector(query)
         dense = store.dense(qvec, n, where)
         allowed = store.ids_where(where) if where else None
-        rendered = english_for_matching(query)  # BM25 gets both (the tokenizer matches names across scripts)
-        lexical_query = f"{query} {rendered}" if rendered != query else query
-        lexical = bm25.search(lexical_query, n, allowed)
+        lexical = bm25.search(query, n, allowed)  # the tokenizer carries Cyrillic words' English and Latin letters
 
         scaled = {"dense": _min_max({cid: sim for cid, _, _, sim in dense}), "lexical": bm25.normalised(lexical)}
         fused: dict[str, float] = {}

@@ -33,14 +33,14 @@ def glossary() -> dict[str, str]:
     return rows
 
 
-def translate_word(word: str) -> str | None:
-    """English for a Cyrillic word: the glossary's longest matching stem, else None."""
+def glossary_english(word: str) -> str | None:
+    """The glossary's English for a Cyrillic word (its longest stem that begins the word), else None."""
     w = word.lower()
-    best = ""
-    for stem in glossary():
-        if w.startswith(stem) and len(stem) > len(best):
-            best = stem
-    return glossary()[best] if best else None
+    rows = glossary()
+    for end in range(len(w), 1, -1):
+        if w[:end] in rows:
+            return rows[w[:end]]
+    return None
 
 
 def transliterate(word: str) -> str:
@@ -58,7 +58,7 @@ def english_rendering(question: str) -> str:
             return word
         if word.lower() in STOPWORDS:
             return ""
-        return translate_word(word) or transliterate(word)
+        return glossary_english(word) or transliterate(word)
 
     return " ".join(_WORD.sub(render, question).split())
 

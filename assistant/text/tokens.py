@@ -1,8 +1,9 @@
 """The one tokenizer: lower-cased, stop-word-free, stemmed tokens that bridge scripts.
 
 BM25, the offline model, question analysis and the citation check all compare text
-through it. Cyrillic words come out both as written (Russian-stemmed) and transliterated
-to Latin, so "Алматы" in a question meets "Almaty" in an article. BM25 also gets `name_keys`,
+through it. Cyrillic words come out as written (Russian-stemmed, cut short for Kazakh endings) and
+in English (the glossary's word, or for names the Latin letters), so "студентов" meets "students"
+and "Алматы" in a question meets "Almaty" in an article. BM25 also gets `name_keys`,
 so a name meets itself across scripts, spellings and case endings ("Костанае", "Қостанайдағы", "Kostanay").
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 from .script import has_cyrillic
 
@@ -46,22 +48,42 @@ def _stemmers():
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased, stop-word-free, stemmed tokens; Cyrillic words also transliterated."""
-    from anyascii import anyascii
-
-    en, ru = _stemmers()
+    """Lower-cased, stop-word-free, stemmed tokens; Cyrillic words as `_cyrillic_tokens` gives them."""
+    en, _ = _stemmers()
     tokens: list[str] = []
     for word in _TOKEN.findall(text.lower()):
         if word in STOPWORDS:
             continue
         if has_cyrillic(word):
-            tokens.append(ru.stemWord(word))
-            latin = anyascii(word).lower()
-            if latin.isalnum() and latin not in STOPWORDS:
-                tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(latin)))
+            tokens.extend(_cyrillic_tokens(word))
         else:
             tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(_BRITISH.sub(r"iz\1", word))))
     return tokens
+
+
+CYRILLIC_STEM_LETTERS = 7  # Russian stems are cut here too: Kazakh has no stemmer, and its endings are long
+
+
+@lru_cache(maxsize=65536)
+def _cyrillic_tokens(word: str) -> tuple[str, ...]:
+    """A Russian or Kazakh word's tokens: its stem cut to a length that leaves Kazakh and Russian endings off
+    ("отырғызды" and "отырғызу" meet), and either the English of its glossary stem ("студентов" meets
+    "students") or, for a word the glossary does not know (a name), its Latin letters ("Алматы" meets
+    "Almaty"). One or the other, so that a Cyrillic word counts as often as an English one in BM25."""
+    from anyascii import anyascii
+
+    from .crosslingual import glossary_english
+
+    en, ru = _stemmers()
+    out = [ru.stemWord(word)[:CYRILLIC_STEM_LETTERS]]
+    english = glossary_english(word)
+    if english:
+        out += [_DOUBLED_END.sub(r"\1", en.stemWord(w)) for w in english.lower().split() if w not in STOPWORDS]
+    else:
+        latin = anyascii(word).lower()
+        if latin.isalnum() and latin not in STOPWORDS:
+            out.append(_DOUBLED_END.sub(r"\1", en.stemWord(latin)))
+    return tuple(dict.fromkeys(out))
 
 
 _NAME = re.compile(r"[^\W\d_][\w'’-]{3,}", re.UNICODE)
