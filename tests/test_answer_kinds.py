@@ -5,7 +5,7 @@ Sentences here are made up, not the seeds': the rules must hold for any corpus.
 
 import pytest
 
-from assistant.answer.kinds import common_words, satisfies
+from assistant.answer.kinds import common_words, contradicts, satisfies
 from assistant.answer.models.offline import _Passage, compose_answer
 from assistant.answer.question import analyse, condense
 from assistant.records import Turn
@@ -101,6 +101,15 @@ def test_a_sentence_that_dates_its_fact_to_another_year_than_asked_does_not_answ
     passages = [_Passage(1, "Grants in Taraz (2025-03-01)", "In 2023 the city gave the chess club 2 million tenge.")]
     assert "NOT_IN_CORPUS" in compose_answer("How much money did the city give the chess club in 2025?", passages)
     assert "2 million" in compose_answer("How much money did the city give the chess club in 2023?", passages)
+
+
+def test_a_sentence_about_another_place_in_order_than_asked_does_not_answer():
+    passages = [_Passage(1, "Chess in Taraz (2025-03-01)", "The first place in the chess cup was taken by School No. 5.")]
+    assert "NOT_IN_CORPUS" in compose_answer("Which team took the second place in the chess cup?", passages)
+    assert "School No. 5" in compose_answer("Which team took the first place in the chess cup?", passages)
+    assert contradicts("Бірінші орынды №5 мектеп алды.", "Какая команда заняла второе место?")
+    assert not contradicts("Екінші орынды №8 мектеп алды.", "Какая команда заняла второе место?")
+    assert not contradicts("School No. 5 won the cup.", "Which team took the second place?")  # says no place
 
 
 def test_russian_and_kazakh_words_meet_their_other_forms_and_their_english():

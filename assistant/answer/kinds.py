@@ -162,3 +162,25 @@ def unstated(evidence: str, answer: str, question: str) -> list[str]:
     best = _MARKER.split(evidence)[0]
     said = set(_FIGURE.findall(_MARKER.sub(" ", answer))) | set(_FIGURE.findall(question))
     return [f for f in dict.fromkeys(_FIGURE.findall(best)) if f not in said]
+
+
+_ORDINALS = {  # first, second, third … in English, Russian and Kazakh
+    1: r"first|1st|перв\w*|бірінші",
+    2: r"second|2nd|втор\w*|екінші",
+    3: r"third|3rd|трет\w*|үшінші",
+    4: r"fourth|4th|четв[её]рт\w*|төртінші",
+}
+
+
+def _marks(text: str) -> tuple[set[str], set[int]]:
+    """The years and the ordinals (first, second …) a text names."""
+    places = {n for n, words in _ORDINALS.items() if re.search(rf"(?<!\w)(?:{words})(?!\w)", text, re.IGNORECASE)}
+    return set(YEAR.findall(text)), places
+
+
+def contradicts(sentence: str, question: str) -> bool:
+    """Whether the sentence states another year or another place in order than the question asks for and not
+    the one asked ("in 2025" is not answered by what was given in 2023, "second place" not by the first)."""
+    asked, said = _marks(question), _marks(sentence)
+    return any(a and s and not a & s for a, s in zip(asked, said, strict=True))
+

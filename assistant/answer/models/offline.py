@@ -19,11 +19,10 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from ...text.dates import YEAR
 from ...text.script import mostly_cyrillic
 from ...text.sentences import answerable_sentences
 from ...text.tokens import tokenize
-from ..kinds import asks_ahead, common_words, satisfies
+from ..kinds import asks_ahead, common_words, contradicts, satisfies
 from ..question import analyse, matched
 from . import REFUSAL_TOKEN
 
@@ -148,15 +147,13 @@ def score_sentences(question: str, passages: list[_Passage], meaning=None, cal: 
         article[p.title] = max(article[p.title], rel)
     rank = {p.n: i for i, p in enumerate(passages)}
     common = common_words(" ".join(p.text for p in passages))
-    asked_years = set(YEAR.findall(info.text))
     scored: list[_Scored] = []
     for (p, s), toks, own, sim, relevance, cyr in zip(units, tokens, owns, sims, base, cyrillic, strict=True):
         holds_kind = info.kind is not None and satisfies(info.kind, s, info.text, common)
         if cyr == asked_in_cyrillic:  # a role or deed is checked in the question's own words
             for asked in (info.role, info.done):  # "who is the rector …" names a rector; "was it founded" a founding
                 holds_kind = holds_kind and (asked is None or bool(matched([asked], toks)))
-        years = set(YEAR.findall(s))
-        if asked_years and years and not asked_years & years:  # "in 2025" is not answered by what was done in 2023
+        if contradicts(s, info.text):  # another year or place in order than asked
             holds_kind, relevance = False, relevance * 0.5
         w = cal.answer_weight if holds_kind else cal.article_weight
         relevance = max(relevance, (1 - w) * relevance + w * article[p.title])
