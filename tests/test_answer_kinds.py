@@ -104,7 +104,9 @@ def test_a_sentence_that_dates_its_fact_to_another_year_than_asked_does_not_answ
 
 
 def test_a_sentence_about_another_place_in_order_than_asked_does_not_answer():
-    passages = [_Passage(1, "Chess in Taraz (2025-03-01)", "The first place in the chess cup was taken by School No. 5.")]
+    passages = [
+        _Passage(1, "Chess in Taraz (2025-03-01)", "The first place in the chess cup was taken by School No. 5.")
+    ]
     assert "NOT_IN_CORPUS" in compose_answer("Which team took the second place in the chess cup?", passages)
     assert "School No. 5" in compose_answer("Which team took the first place in the chess cup?", passages)
     assert contradicts("Бірінші орынды №5 мектеп алды.", "Какая команда заняла второе место?")

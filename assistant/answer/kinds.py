@@ -181,6 +181,7 @@ def _marks(text: str) -> tuple[set[str], set[int]]:
 def contradicts(sentence: str, question: str) -> bool:
     """Whether the sentence states another year or another place in order than the question asks for and not
     the one asked ("in 2025" is not answered by what was given in 2023, "second place" not by the first)."""
-    asked, said = _marks(question), _marks(sentence)
-    return any(a and s and not a & s for a, s in zip(asked, said, strict=True))
-
+    (asked_years, asked_places), (years, places) = _marks(question), _marks(sentence)
+    return bool(asked_years and years and not asked_years & years) or bool(
+        asked_places and places and not asked_places & places
+    )
