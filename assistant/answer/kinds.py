@@ -165,17 +165,20 @@ def unstated(evidence: str, answer: str, question: str) -> list[str]:
 
 
 _ORDINALS = {  # first, second, third … in English, Russian and Kazakh
-    1: r"first|1st|перв\w*|бірінші",
-    2: r"second|2nd|втор\w*|екінші",
-    3: r"third|3rd|трет\w*|үшінші",
-    4: r"fourth|4th|четв[её]рт\w*|төртінші",
+    n: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    for n, words in {
+        1: r"first|1st|перв\w*|бірінші",
+        2: r"second|2nd|втор\w*|екінші",
+        3: r"third|3rd|трет\w*|үшінші",
+        4: r"fourth|4th|четв[её]рт\w*|төртінші",
+    }.items()
 }
 
 
-def _marks(text: str) -> tuple[set[str], set[int]]:
-    """The years and the ordinals (first, second …) a text names."""
-    places = {n for n, words in _ORDINALS.items() if re.search(rf"(?<!\w)(?:{words})(?!\w)", text, re.IGNORECASE)}
-    return set(YEAR.findall(text)), places
+@lru_cache(maxsize=1024)
+def _marks(text: str) -> tuple[frozenset[str], frozenset[int]]:
+    """The years and the ordinals (first, second …) a text names (a question's, read once, not per sentence)."""
+    return frozenset(YEAR.findall(text)), frozenset(n for n, pattern in _ORDINALS.items() if pattern.search(text))
 
 
 def contradicts(sentence: str, question: str) -> bool:

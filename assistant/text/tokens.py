@@ -57,8 +57,12 @@ def tokenize(text: str) -> list[str]:
         if has_cyrillic(word):
             tokens.extend(_cyrillic_tokens(word))
         else:
-            tokens.append(_DOUBLED_END.sub(r"\1", en.stemWord(_BRITISH.sub(r"iz\1", word))))
+            tokens.append(_english_stem(en, _BRITISH.sub(r"iz\1", word)))
     return tokens
+
+
+def _english_stem(en, word: str) -> str:
+    return _DOUBLED_END.sub(r"\1", en.stemWord(word))
 
 
 CYRILLIC_STEM_LETTERS = 7  # Russian stems are cut here too: Kazakh has no stemmer, and its endings are long
@@ -70,19 +74,17 @@ def _cyrillic_tokens(word: str) -> tuple[str, ...]:
     ("отырғызды" and "отырғызу" meet), and either the English of its glossary stem ("студентов" meets
     "students") or, for a word the glossary does not know (a name), its Latin letters ("Алматы" meets
     "Almaty"). One or the other, so that a Cyrillic word counts as often as an English one in BM25."""
-    from anyascii import anyascii
-
-    from .crosslingual import glossary_english
+    from .crosslingual import glossary_english, transliterate  # imports this module: loaded on first use
 
     en, ru = _stemmers()
     out = [ru.stemWord(word)[:CYRILLIC_STEM_LETTERS]]
     english = glossary_english(word)
     if english:
-        out += [_DOUBLED_END.sub(r"\1", en.stemWord(w)) for w in english.lower().split() if w not in STOPWORDS]
+        out += [_english_stem(en, w) for w in english.lower().split() if w not in STOPWORDS]
     else:
-        latin = anyascii(word).lower()
+        latin = transliterate(word).lower()
         if latin.isalnum() and latin not in STOPWORDS:
-            out.append(_DOUBLED_END.sub(r"\1", en.stemWord(latin)))
+            out.append(_english_stem(en, latin))
     return tuple(dict.fromkeys(out))
 
 
