@@ -119,5 +119,6 @@ def test_russian_and_kazakh_words_meet_their_other_forms_and_their_english():
 
     assert set(tokenize("отырғызды")) & set(tokenize("отырғызу"))  # Kazakh endings
     assert set(tokenize("студентов")) & set(tokenize("students"))  # through the glossary
+    assert set(tokenize("предприятие")) & set(tokenize("enterprise"))  # the glossary's English as English text
     assert set(tokenize("Алматы")) & set(tokenize("Almaty"))  # a name through its Latin letters
     assert not set(tokenize("студентов")) & set(tokenize("teachers"))

@@ -57,12 +57,13 @@ def tokenize(text: str) -> list[str]:
         if has_cyrillic(word):
             tokens.extend(_cyrillic_tokens(word))
         else:
-            tokens.append(_english_stem(en, _BRITISH.sub(r"iz\1", word)))
+            tokens.append(_english_stem(en, word))
     return tokens
 
 
 def _english_stem(en, word: str) -> str:
-    return _DOUBLED_END.sub(r"\1", en.stemWord(word))
+    """The one English path, for English words, a glossary's English and names' Latin letters alike."""
+    return _DOUBLED_END.sub(r"\1", en.stemWord(_BRITISH.sub(r"iz\1", word)))
 
 
 CYRILLIC_STEM_LETTERS = 7  # Russian stems are cut here too: Kazakh has no stemmer, and its endings are long
