@@ -33,6 +33,7 @@ SETS = {  # corpus folders → the sets asked over them
     ],
     ("seeds", "tests/data/multilingual"): ["eval/multilingual_queries.yaml"],
     ("seeds", "tests/data/calibration_articles"): ["eval/calibration_multilingual_queries.yaml"],
+    ("seeds", "tests/data/multilingual_blind"): ["eval/blind_multilingual_queries.yaml"],
 }
 
 
