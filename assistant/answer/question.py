@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Turn
-from ..text.crosslingual import data_lines, english_for_matching
+from ..text.crosslingual import data_lines, english_for_matching, english_rendering
 from ..text.tokens import tokenize
 
 # Words that say where to look rather than what to find ("described in the news").
@@ -30,7 +30,10 @@ _TYPES = [
         r"budgets?|sums?|awards?|investments?|donations?)\b|\bhow much (did|does|do|was|were|has|have|will)\b[^?]*"
         r"\b(allocat|spen[dt]|invest|pa(y|id)|put|contribut|donat|rais|fund|earn|award|give|gave|receiv)\w*|"
         r"\bобош[её]л|\bобошл|\bстоил|\bвложил|\bвыделил|\bқанша (қаражат|теңге)|\b(what|which) (size|amount|sum)\b|"
-        r"\bкакого размера\b|\bкакой суммы\b|\bқандай (көлем|мөлшер)",
+        r"\bкакого размера\b|\bкакой суммы\b|\bқандай (көлем|мөлшер)|\bво сколько (?!раз\b)|"
+        r"\b(what|which) (was|were|is|are|will be) the ((?!of\b|for\b|in\b|to\b|by\b)\w+ ){0,3}"
+        r"(fund|budget|cost|price|sum|amount|grant|prize)s?\b|"
+        r"\bкаков[аоы]? (\w+ ){0,2}(бюджет|стоимость|сумма|фонд|размер)",
     ),
     ("year", r"\b(which|what|in what) year\b|\bв каком году\b|\bқай жыл"),
     (
@@ -38,7 +41,7 @@ _TYPES = [
         r"\bhow long\b|\bhow many (days|weeks|months|years)\b|\bfor how many years\b|\bкак долго\b|\bсколько лет\b|"
         r"\bна какой срок\b|\bқанша уақыт\b|\bқанша мерзім",
     ),
-    ("count", r"\bhow many\b|\bhow much\b|\bnumber of\b|\bсколько\b|\bқанша\b|\bнеше\b"),
+    ("count", r"\bhow many\b|\bhow much\b|\bnumber of\b|\bскольк(о|их|им|ими)\b|\bқанша\b|\bнеше\b"),
     (
         "date",
         r"\bwhen\b|\bwhat date\b|\bon what (day|date)\b|\bкогда\b|\bқашан\b|\bкакого числа\b|\bв какой день\b|"
@@ -118,6 +121,18 @@ class QuestionInfo:
     done: str | None = None  # what a detail question asks about: "founded" in "in which year was it founded"
 
 
+# Words of a kind's question frame ("how large were …", "what size …"), not of what the question is about.
+_FRAME = {
+    kind: set(tokenize(words))
+    for kind, words in {
+        "year": "year",
+        "date": "date day",
+        "duration": "long",
+        "price": "large big size amount sum размер размера көлемі мөлшері",
+        "count": "number",
+    }.items()
+}
+
 _ABOUT = re.compile(r"\s*\(about:\s*(.*?)\)\s*$")
 
 
@@ -133,8 +148,10 @@ def analyse(question: str) -> QuestionInfo:
             break
     if kind in ("person", "agent") and _FOR_WHOM.search(question):
         kind = None  # "who is it meant for?" asks for a group of people, not a named person
-    generic = _GENERIC | {"year": {"year"}, "date": {"date"}, "duration": {"long"}}.get(kind or "", set())
-    terms = tuple(dict.fromkeys(t for t in tokenize(english) if t not in generic))
+    generic = _GENERIC | _FRAME.get(kind or "", set())
+    known = english_rendering(question, unknown=False) if english != question else english
+    terms = tuple(dict.fromkeys(t for t in tokenize(known) if t not in generic))
+    terms = terms or tuple(dict.fromkeys(t for t in tokenize(english) if t not in generic))
     native = tuple(dict.fromkeys(t for t in tokenize(question) if t not in generic)) if english != question else terms
     context = tuple(t for t in dict.fromkeys(tokenize(context_text)) if t not in terms and t not in generic)
     enumerative = bool(_ENUMERATIVE.search(question)) and bool(_PLURAL_HINT.search(question.split("?")[0]))
@@ -144,8 +161,8 @@ def analyse(question: str) -> QuestionInfo:
     relation = _last_token(act.group(1) or act.group(2)) if act else None
     role_m = _ROLE.search(english) if kind == "person" else None
     role = next(iter(tokenize(role_m.group(1) or role_m.group(2))), None) if role_m else None
-    done_m = _DONE.search(english)
-    done = _last_token(done_m.group(1)) if done_m else None
+    done_m = _DONE.search(english) or (_DONE_CYRILLIC.search(question) if kind in ("year", "date") else None)
+    done = _last_token(next(g for g in done_m.groups() if g)) if done_m else None
     return QuestionInfo(
         question, english, terms, native, context, kind, enumerative and kind is None, focus, relation, role, done
     )
@@ -162,6 +179,15 @@ _ROLE = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?([\w-
 _DONE = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\b[^?]*\s(\w+ed|held|built|made|won|begun|given|taken|led|paid|spent|"
     r"set up)\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+# The same in Russian (a past verb or short participle anywhere: "когда была основана …") and Kazakh (the
+# verb ends the question: "… қай жылы құрылды?", "… құрылған ба?").
+_DONE_CYRILLIC = re.compile(
+    r"\b([а-яё]{2,}[аеёиыяу]л(?:а|о|и|ся|ась|ось|ись)?|[а-яё]{4,}(?:ан|ен|ят|ыт)[аоы]?)\b(?!.*\b[а-яё]{2,}[аеёиыяу]л"
+    r"(?:а|о|и|ся|ась|ось|ись)?\b)|([\wәғқңөұүһі]+(?:ды|ді|ты|ті|ған|ген|қан|кен))(?:\s+(?:ма|ме|ба|бе|па|пе))?\s*\?\s*$",
     re.IGNORECASE,
 )
 

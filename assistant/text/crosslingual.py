@@ -44,13 +44,17 @@ def glossary_english(word: str) -> str | None:
 
 
 def transliterate(word: str) -> str:
+    """Latin letters for a Cyrillic word; the soft and hard signs (anyascii's ' and ") are left out, so
+    "скольких" stays one word ("skolkikh", not "skol" + "kikh")."""
     from anyascii import anyascii
 
-    return anyascii(word)
+    return anyascii(word).replace("'", "").replace('"', "")
 
 
-def english_rendering(question: str) -> str:
-    """The question with Cyrillic words replaced by glossary English or, for names, Latin letters."""
+def english_rendering(question: str, unknown: bool = True) -> str:
+    """The question with Cyrillic words replaced by glossary English or, for names, Latin letters.
+    With `unknown=False`, lower-case words the glossary does not know are left out rather than spelled in
+    Latin letters: they cannot meet an English text, so they say nothing about one."""
 
     def render(m: re.Match) -> str:
         word = m.group(0)
@@ -58,7 +62,10 @@ def english_rendering(question: str) -> str:
             return word
         if word.lower() in STOPWORDS:
             return ""
-        return glossary_english(word) or transliterate(word)
+        english = glossary_english(word)
+        if english or unknown or any(part[:1].isupper() for part in word.split("-")):  # a name: "аль-Фараби"
+            return english or transliterate(word)
+        return ""
 
     return " ".join(_WORD.sub(render, question).split())
 

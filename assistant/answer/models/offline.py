@@ -84,7 +84,7 @@ class Calibration:
     meaning_weight: float = 0.5
     min_relevance: float = 0.55
     cross_shift: float = 0.0  # added to the cosine of a sentence in another script than the question
-    cyrillic_shift: float = 0.0  # added to the cosine of a Russian or Kazakh sentence (their cosines run lower)
+    cyrillic_shift: float = 0.02  # added to the cosine of a Russian or Kazakh sentence (their cosines run lower)
     # A sentence is judged with its article: the article may name the subject ("the seminar the UNESCO clubs
     # held in Almaty") while the sentence holds the answer ("support from Exxon Mobil"). Weight of the
     # article's share of the question's words, for a sentence holding the kind of answer asked, and for others.
@@ -102,15 +102,15 @@ def _coverage(terms, by_article: dict[str, set[str]]) -> dict[str, float]:
 def _relevance(
     own: float, sim: float | None, coverage: float, cyrillic: bool, asked_in_cyrillic: bool, cal: Calibration
 ) -> float:
-    """A sentence's words and meaning together, in [0, 1]; across scripts meaning alone (word overlap
-    would go through a small glossary)."""
+    """A sentence's words and meaning together, in [0, 1]. Across scripts, words meet only through the
+    glossary's English, so meaning alone counts when it says more."""
     if sim is None:
         return own * (0.5 + 0.5 * coverage)
     same_script = cyrillic == asked_in_cyrillic
     sim_ = sim + (0.0 if same_script else cal.cross_shift) + (cal.cyrillic_shift if cyrillic else 0.0)
     near = min(max((sim_ - cal.sim_floor) / (cal.sim_full - cal.sim_floor), 0.0), 1.0)
-    weight = cal.meaning_weight if same_script else 1.0
-    return (1 - weight) * own + weight * near
+    mixed = (1 - cal.meaning_weight) * own + cal.meaning_weight * near
+    return mixed if same_script else max(near, mixed)
 
 
 def score_sentences(question: str, passages: list[_Passage], meaning=None, cal: Calibration = CALIBRATION):
