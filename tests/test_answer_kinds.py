@@ -30,6 +30,11 @@ from assistant.records import Turn
         ("Во сколько в общей сложности оценивается проект?", "price"),
         ("What was the aim of the fund?", None),
         ("В скольких школах прошли уроки?", "count"),
+        ("By how much will the new boilers cut the school's heating costs?", "count"),  # a share, not a sum
+        ("Қондырғы мектептің шығынын қаншалықты азайтады?", "count"),
+        ("Жобаларды бағалаған алқаны кім басқарды?", "agent"),  # "бағалаған" (assessed) is not "баға" (price)
+        ("Бұл құрылғының бағасы қанша?", "price"),
+        ("Жазғы мектеп қанша уақытқа созылады?", "duration"),
     ],
 )
 def test_the_kind_of_answer_asked_for(question, kind):
@@ -143,3 +148,10 @@ def test_a_russian_or_kazakh_question_is_judged_on_the_words_an_english_text_can
     assert "Farabi" in rendered  # a name stays, in Latin letters
     assert "rshchzfyv" not in rendered and "rshchzfyv" in english_rendering("рщзфыв")  # an unknown word goes
     assert "rshchzfyv" not in analyse("Сколько студентов рщзфыв?").terms
+
+
+def test_numbers_written_as_russian_or_kazakh_words_count():
+    assert satisfies("count", "К работе привлекут девять преподавателей и трое экспертов.")
+    assert satisfies("duration", "Шілде айында екі апталық жазғы мектеп ашылады.")
+    assert satisfies("duration", "Курс продлится две недели.")
+    assert not satisfies("count", "Участники семинара обсудили планы.")  # "семи" only as a word of its own

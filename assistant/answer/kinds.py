@@ -18,7 +18,16 @@ from ..text.tokens import STOPWORDS, name_keys, tokenize
 from .question import variants
 
 _NAMED = ("person", "agent", "organisation", "place")
-_NUMBER = re.compile(r"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b", re.IGNORECASE)
+# Numbers written as words in Russian ("трое лучших", "девять преподавателей") and Kazakh ("екі апталық");
+# Kazakh бір and он are left out: they are also "a" and "right".
+_CYRILLIC_NUMBER = (
+    r"(?:одна|одно|один|дв[аеу]х?|тр(?:и|ое|[её]х)|четыр\w*|четверо|пят(?:ь|и|еро)|шест(?:ь|и|еро)|сем(?:ь|и|еро)|"
+    r"восем\w*|восьм\w*|девят\w*|десят\w*|двадцат\w*|тридцат\w*|сорок\w*|тысяч\w*|миллион\w*|миллиард\w*|екі|үш|"
+    r"төрт|бес|алты|жеті|сегіз|тоғыз|жиырма|отыз|қырық|елу|жүз|мың)"
+)
+_NUMBER = re.compile(
+    rf"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b|(?<!\w){_CYRILLIC_NUMBER}(?!\w)", re.IGNORECASE
+)
 _CURRENCY_WORD = r"(?:usd|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл\w*)"
 _CURRENCY = re.compile(rf"[$€£₸₽]|\b(us\s*\$|{_CURRENCY_WORD})", re.IGNORECASE)
 
@@ -140,7 +149,8 @@ _PLACE_WORD = re.compile(
 _COUNTED = r"(?:\d[\d,. ]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|first|second|third|\w+th)"
 _SPAN = re.compile(
     rf"\b{_COUNTED}\s+(?:(?!the\b)\w+\s+)?(years?|months?|weeks?|days?|decades?)\b|\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bsince\s+(?:\w+\s+)?(1[89]|20)\d\d\b|"
-    r"\b(for|over)\s+(the\s+)?(past|last)\b|\b\d+\s*(лет|года?|месяц|недел|дн|жыл|ай)|\bс\s+(1[89]|20)\d\d\b|"
+    r"\b(for|over)\s+(the\s+)?(past|last)\b|\b\d+\s*(лет|года?|месяц|недел|дн|жыл|ай|апта|күн)|\bс\s+(1[89]|20)\d\d\b|"
+    rf"(?<!\w){_CYRILLIC_NUMBER}\s+(лет|года?|месяц|недел|дн|жыл|ай|апта|күн)|"
     r"\b(1[89]|20)\d\d\s+жылдан\b",
     re.IGNORECASE,
 )

@@ -23,10 +23,17 @@ _GENERIC = set(
 )
 
 _TYPES = [
+    (  # how far something changes: a number or a share, not a sum ("by how much will it cut the costs")
+        "count",
+        r"\bhow much\b[^?]*\b(reduc|cut|decreas|increas|grow|grew|fall|fell|rise|rose|drop|lower)\w*|"
+        r"\bby what (percentage|share|factor)\b|\bна сколько\b[^?]*\b(сократ|сниз|уменьш|увелич|вырос|выраст)|"
+        r"\bнасколько\b|\bқаншалықты\b|\bқанша пайыз",
+    ),
     (  # an amount of money, also asked as "how large were the grants" or "how much money"
         "price",
         r"\b(price|cost|how much does|how much is|how much money|стоимост|цен[аыу]|сколько стоит|сколько денег|"
-        r"баға|құны|қанша ақша)|\bhow (large|big|much) (was|were|is|are)\b[^?]*\b(grants?|prizes?|funds?|funding|"
+        r"баға(сы|сын)?\b|құны\b|қанша ақша)|"
+        r"\bhow (large|big|much) (was|were|is|are)\b[^?]*\b(grants?|prizes?|funds?|funding|"
         r"budgets?|sums?|awards?|investments?|donations?)\b|\bhow much (did|does|do|was|were|has|have|will)\b[^?]*"
         r"\b(allocat|spen[dt]|invest|pa(y|id)|put|contribut|donat|rais|fund|earn|award|give|gave|receiv)\w*|"
         r"\bобош[её]л|\bобошл|\bстоил|\bвложил|\bвыделил|\bқанша (қаражат|теңге)|\b(what|which) (size|amount|sum)\b|"
@@ -39,7 +46,7 @@ _TYPES = [
     (
         "duration",
         r"\bhow long\b|\bhow many (days|weeks|months|years)\b|\bfor how many years\b|\bкак долго\b|\bсколько лет\b|"
-        r"\bна какой срок\b|\bқанша уақыт\b|\bқанша мерзім",
+        r"\bна какой срок\b|\bқанша уақыт|\bқанша мерзім",
     ),
     ("count", r"\bhow many\b|\bhow much\b|\bnumber of\b|\bскольк(о|их|им|ими)\b|\bқанша\b|\bнеше\b"),
     (
