@@ -146,11 +146,12 @@ _LOCATIVE = r"\b(?:in|at|near|from|to|across|throughout|outside|inside)\s+(?:the
 _PLACE_WORD = re.compile(
     r"\b(region|city|oblast|district|village|town|province|country|street|avenue)\b", re.IGNORECASE
 )
+_CYRILLIC_UNIT = r"(лет|года?|месяц|недел|дн|жыл|ай|апта|күн)"  # years, months, weeks, days in Russian and Kazakh
 _COUNTED = r"(?:\d[\d,. ]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|first|second|third|\w+th)"
 _SPAN = re.compile(
     rf"\b{_COUNTED}\s+(?:(?!the\b)\w+\s+)?(years?|months?|weeks?|days?|decades?)\b|\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b|\bsince\s+(?:\w+\s+)?(1[89]|20)\d\d\b|"
-    r"\b(for|over)\s+(the\s+)?(past|last)\b|\b\d+\s*(лет|года?|месяц|недел|дн|жыл|ай|апта|күн)|\bс\s+(1[89]|20)\d\d\b|"
-    rf"(?<!\w){_CYRILLIC_NUMBER}\s+(лет|года?|месяц|недел|дн|жыл|ай|апта|күн)|"
+    rf"\b(for|over)\s+(the\s+)?(past|last)\b|(?:\b\d+\s*|(?<!\w){_CYRILLIC_NUMBER}\s+){_CYRILLIC_UNIT}|"
+    r"\bс\s+(1[89]|20)\d\d\b|"
     r"\b(1[89]|20)\d\d\s+жылдан\b",
     re.IGNORECASE,
 )

@@ -135,7 +135,7 @@ _FRAME = {
         "year": "year",
         "date": "date day",
         "duration": "long",
-        "price": "large big size amount sum размер размера көлемі мөлшері",
+        "price": "large big size amount sum размер көлемі мөлшері",
         "count": "number",
     }.items()
 }
@@ -192,9 +192,10 @@ _DONE = re.compile(
 
 # The same in Russian (a past verb or short participle anywhere: "когда была основана …") and Kazakh (the
 # verb ends the question: "… қай жылы құрылды?", "… құрылған ба?").
+_RU_PAST = r"[а-яё]{2,}[аеёиыяу]л(?:а|о|и|ся|ась|ось|ись)?"  # "основал", "прошла", "состоялось"
 _DONE_CYRILLIC = re.compile(
-    r"\b([а-яё]{2,}[аеёиыяу]л(?:а|о|и|ся|ась|ось|ись)?|[а-яё]{4,}(?:ан|ен|ят|ыт)[аоы]?)\b(?!.*\b[а-яё]{2,}[аеёиыяу]л"
-    r"(?:а|о|и|ся|ась|ось|ись)?\b)|([\wәғқңөұүһі]+(?:ды|ді|ты|ті|ған|ген|қан|кен))(?:\s+(?:ма|ме|ба|бе|па|пе))?\s*\?\s*$",
+    rf"\b({_RU_PAST}|[а-яё]{{4,}}(?:ан|ен|ят|ыт)[аоы]?)\b(?!.*\b{_RU_PAST}\b)|"  # the last past verb, or a participle
+    r"([\wәғқңөұүһі]+(?:ды|ді|ты|ті|ған|ген|қан|кен))(?:\s+(?:ма|ме|ба|бе|па|пе))?\s*\?\s*$",
     re.IGNORECASE,
 )
 
