@@ -61,12 +61,22 @@ class Settings(BaseSettings):
     staff_password: SecretStr | None = None
     staff_users: Path | None = None
 
+    # this server's own OpenAI-compatible API: clients send it as a bearer token; None: the API is open
+    server_key: SecretStr | None = Field(None, validation_alias=_env("API_KEY"))
+
     # OpenAI-compatible endpoints (LLM and embeddings)
     openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "OPENAI_BASE_URL"))
     openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))
 
     @field_validator(
-        "chroma_url", "openai_base_url", "openai_api_key", "prompts_dir", "staff_password", "staff_users", mode="before"
+        "chroma_url",
+        "openai_base_url",
+        "openai_api_key",
+        "prompts_dir",
+        "staff_password",
+        "staff_users",
+        "server_key",
+        mode="before",
     )
     @classmethod
     def _blank_is_none(cls, v):

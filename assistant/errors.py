@@ -78,3 +78,21 @@ class ModelTimeoutError(ModelUnavailableError):
     """An LLM or embedding endpoint did not answer in time."""
 
     http_status = 504
+
+
+class NotFoundError(InvalidInputError):
+    """Something asked for by name does not exist here (a model, an API route)."""
+
+    http_status = 404
+
+
+class AccessDeniedError(AssistantError):
+    """A request without the key or password the operator set."""
+
+    http_status = 401
+
+
+class TooLargeError(InvalidInputError):
+    """A request body beyond what the server reads."""
+
+    http_status = 413

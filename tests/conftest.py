@@ -24,6 +24,7 @@ def isolated_env(tmp_path, monkeypatch):
         "ASSISTANT_CHUNK_OVERLAP",
         "ASSISTANT_TOP_K",
         "ASSISTANT_LLM",
+        "ASSISTANT_API_KEY",
     ):
         monkeypatch.delenv(var, raising=False)
     corpus = tmp_path / "corpus"

@@ -170,3 +170,22 @@ def openai_server(stub: OpenAIStub):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def asgi_server(app, ready: str = "/healthz"):
+    """An ASGI app (the API with the web chat) served by uvicorn on a free loopback port, in a thread;
+    yields its URL once `ready` answers 200."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + ready, timeout=60)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)

@@ -23,6 +23,8 @@ from .question import analyse, condense, names
 from .refusal import LANGUAGE_NAMES, question_language, refusal_text
 
 MAX_K = 50
+MAX_QUESTION = 2000  # characters: longer input is refused with a message, in every interface
+MAX_HISTORY = 100_000  # characters of earlier turns
 TOO_LITTLE_EVIDENCE = (
     "the passages hold too little evidence for an answer (the extractive model, on the same passages, refuses): "
     "the LLM's answer is not shown"
@@ -90,9 +92,16 @@ class AnswerChain:
     def _start(self, question: str, history, k: int | None) -> _Run:
         if not isinstance(question, str) or not question.strip():
             raise InvalidInputError("the question is empty", "write a question about the news")
+        if len(question.strip()) > MAX_QUESTION:
+            raise InvalidInputError(f"the question is longer than {MAX_QUESTION} characters", "ask it in fewer words")
         if k is not None and not 1 <= k <= MAX_K:
             raise InvalidInputError(f"k={k} is out of range", f"ask for 1 to {MAX_K} passages")
-        return _Run(question.strip(), parse_history(list(history) if history else []), k or self.settings.answer_k)
+        turns = parse_history(list(history) if history else [])
+        if sum(len(t.content) for t in turns) > MAX_HISTORY:
+            raise InvalidInputError(
+                f"the conversation is longer than {MAX_HISTORY} characters", "start a new conversation"
+            )
+        return _Run(question.strip(), turns, k or self.settings.answer_k)
 
     @contextmanager
     def _model_errors(self) -> Iterator[None]:

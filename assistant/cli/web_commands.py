@@ -30,15 +30,16 @@ def _has_screen() -> bool:
 @click.option("--no-browser", is_flag=True, help="Do not open a browser.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, no_browser: bool) -> None:
-    """Start the students' web chat over the existing index."""
-    from ..ui.server import serve as run
+    """Start the students' web chat and the OpenAI-compatible API over the existing index."""
+    from ..api.server import serve as run
 
     def announce(url: str) -> None:
         click.secho(f"News assistant: {url}  (Ctrl-C to stop)", bold=True, err=True)
+        click.echo(f"OpenAI-compatible API: {url}/v1  (model news-assistant)", err=True)
         if not no_browser and _has_screen():
             webbrowser.open(url)
 
-    run(assistant_for(ctx), host, port, open_browser=False, announce=announce)
+    run(assistant_for(ctx), host, port, announce=announce)
 
 
 @cli.command()

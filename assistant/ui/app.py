@@ -15,6 +15,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from
 
 import gradio as gr
 
+from ..answer.chain import MAX_QUESTION
 from ..answer.events import Done, ReplaceText, Retrieved, Sources, TextDelta
 from ..core import Assistant
 from ..errors import AssistantError
@@ -23,7 +24,6 @@ from . import render
 from .staff_tab import build_staff_tab
 
 log = logging.getLogger(__name__)
-MAX_QUESTION = 2000  # characters; longer input is refused with a message, not sent on
 
 
 def _info_line(assistant: Assistant, articles: int) -> str:
@@ -61,13 +61,6 @@ class ChatHandlers:
             yield "", chat, turns, shown, render.notice_html("Type a question about the news.")
             return
         chat = [*chat, _message("user", render.md_text(question)), _message("assistant", "…")]
-        if len(question) > MAX_QUESTION:
-            chat[-1] = _message(
-                "assistant",
-                render.error_markdown(f"the question is longer than {MAX_QUESTION} characters; ask it in fewer words"),
-            )
-            yield "", chat, turns, shown, ""
-            return
         evidence = render.notice_html("Searching the articles…")
         yield "", chat, turns, shown, evidence
         streamed = ""

@@ -1,0 +1,159 @@
+"""The HTTP API over one Assistant: OpenAI-compatible chat completions and models, passage search, health.
+
+    POST /v1/chat/completions   the whole `messages` list is the conversation; `stream` for server-sent events
+    GET  /v1/models             one model, `news-assistant` (the configured chat model behind it)
+    POST /v1/search             passages, as `assistant search --json`
+    GET  /healthz               whether the index can be read (no key needed)
+
+The web chat is mounted on the same FastAPI app (server.py, ui/mount.py). Handlers are plain `def`s:
+FastAPI runs them on its thread pool, and the Assistant is shared by every thread.
+"""
+
+from __future__ import annotations
+
+import hmac
+import itertools
+import json
+import re
+import time
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from ..answer.events import AnswerEvent, Done, collect
+from ..core import Assistant
+from ..errors import AccessDeniedError, AssistantError, NotFoundError, TooLargeError
+from ..retrieval.filters import Filters
+from . import errors
+from .schemas import MODEL_ID, ChatRequest, SearchRequest, chunk, completion, model_list, new_completion
+
+MAX_BODY = 512 * 1024  # bytes: a question, a long conversation and their JSON fit well within this
+
+
+class BodyLimit:
+    """Refuse an API request body larger than MAX_BODY before anything reads it (413, OpenAI's shape)."""
+
+    def __init__(self, app, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        size = int(declared) if declared.isdigit() else 0
+        if size <= self.limit and declared:
+            await self.app(scope, receive, send)
+            return
+        body, more = b"", True  # no length given (chunked), or too long: read at most limit + 1 bytes
+        while more and len(body) <= self.limit and size <= self.limit:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        if size > self.limit or len(body) > self.limit:
+            error = TooLargeError(
+                f"the request body is larger than {self.limit // 1024} KB", "send a shorter question or conversation"
+            )
+            status, content = errors.assistant_error(error)
+            await JSONResponse(content, status_code=status)(scope, receive, send)
+            return
+
+        async def replay():
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+def _key_check(assistant: Assistant):
+    """The dependency that asks for the bearer token when ASSISTANT_API_KEY is set."""
+    key = assistant.settings.server_key
+
+    def check(request: Request) -> None:
+        if key is None:
+            return
+        given = request.headers.get("authorization", "")
+        scheme, _, token = given.partition(" ")
+        right = hmac.compare_digest(token.strip().encode(), key.get_secret_value().encode())
+        if scheme.lower() != "bearer" or not right:
+            raise AccessDeniedError(
+                "the API key is missing or wrong", "send the key the operator set as ASSISTANT_API_KEY (Bearer token)"
+            )
+
+    return check
+
+
+def _sse(data: dict | str) -> str:
+    return f"data: {data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def _stream(first: AnswerEvent, rest: Iterator[AnswerEvent]) -> Iterator[str]:
+    """Server-sent chunks of the checked answer, word by word; the last chunk carries the citations.
+
+    The text is sent once the citation check has passed it: a client never shows a claim the check removed."""
+    completion_id, created = new_completion()
+    yield _sse(chunk(completion_id, created, {"role": "assistant", "content": ""}))
+    try:
+        for event in itertools.chain([first], rest):
+            if isinstance(event, Done):
+                for piece in re.findall(r"\s*\S+\s*", event.answer.answer):
+                    yield _sse(chunk(completion_id, created, {"content": piece}))
+                yield _sse(chunk(completion_id, created, {}, "stop", event.answer))
+    except AssistantError as e:  # after the headers went out: the error travels as an event, as OpenAI's does
+        yield _sse(errors.assistant_error(e)[1])
+    yield _sse("[DONE]")
+
+
+def build_api(assistant: Assistant) -> FastAPI:
+    """The FastAPI app with the API's routes; the web chat mounts itself on it."""
+    app = FastAPI(title="News assistant API", docs_url="/v1/docs", openapi_url="/v1/openapi.json", redoc_url=None)
+    errors.install(app)
+    app.add_middleware(BodyLimit)
+    started = int(time.time())
+    v1 = APIRouter(prefix="/v1", dependencies=[Depends(_key_check(assistant))])
+
+    @v1.get("/models")
+    def models() -> dict:
+        return model_list(started)
+
+    @v1.get("/models/{model}")
+    def model(model: str) -> dict:
+        if model != MODEL_ID:
+            raise NotFoundError(f"there is no model {model!r} here", f"use {MODEL_ID!r}")
+        return model_list(started)["data"][0]
+
+    @v1.post("/chat/completions", response_model=None)
+    def chat(request: ChatRequest) -> dict | StreamingResponse:
+        if request.model != MODEL_ID:
+            raise NotFoundError(f"there is no model {request.model!r} here", f"use {MODEL_ID!r}")
+        question, turns = request.conversation()
+        events = assistant.stream(question, turns)
+        first = next(iter(events))  # condense and retrieve now: a missing index or a dead store is an HTTP error
+        if not request.stream:
+            return completion(collect(itertools.chain([first], events)))
+        return StreamingResponse(_stream(first, events), media_type="text/event-stream")
+
+    @v1.post("/search")
+    def search(request: SearchRequest) -> dict:
+        filters = Filters(tuple(request.articles), request.date_from, request.date_to)
+        passages = assistant.search(request.query, request.k, filters, request.per_article)
+        return {"object": "list", "data": [{"rank": i, **p.to_dict()} for i, p in enumerate(passages, start=1)]}
+
+    @v1.api_route("/{path:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"], include_in_schema=False)
+    def unknown(path: str) -> None:
+        raise NotFoundError(f"there is no API route /v1/{path}", "see /v1/docs for the routes this server has")
+
+    app.include_router(v1)
+
+    @app.get("/healthz")
+    def healthz() -> dict:
+        articles = assistant.articles()  # IndexMissingError or StoreUnavailableError: 503
+        return {
+            "status": "ok",
+            "articles": len(articles),
+            "model": assistant.model_label,
+            "embedding": assistant.embedder.name,
+        }
+
+    return app

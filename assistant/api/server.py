@@ -1,0 +1,41 @@
+"""Start the web chat and the API on one server: check the index, pick a free port, set the queue, run."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+from ..core import Assistant
+
+PORT_TRIES = 50
+
+
+def free_port(host: str, first: int) -> int:
+    """`first`, or the next port after it that nothing listens on."""
+    for port in range(first, first + PORT_TRIES):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind((host, port))
+            except OSError:
+                continue
+            return port
+    raise OSError(f"no free port from {first} to {first + PORT_TRIES - 1} on {host}")
+
+
+def build_server(assistant: Assistant):
+    """The FastAPI app: the API's routes, with the web chat mounted at the root."""
+    from ..ui.mount import mount_chat
+    from .app import build_api
+
+    return mount_chat(build_api(assistant), assistant)
+
+
+def serve(assistant: Assistant, host: str, port: int, announce: Callable[[str], None]) -> None:
+    """Run the web chat and the API until Ctrl-C; `announce` is told the URL once it is known."""
+    import uvicorn
+
+    assistant.articles()  # a missing or unreadable index is a clear error now, not in every student's chat
+    app = build_server(assistant)
+    port = free_port(host, port)
+    announce(f"http://{host}:{port}")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
