@@ -42,9 +42,7 @@ def measure(assistant: Assistant, path: str) -> str:
         if not scored:
             continue
         if q.answerable:
-            holding = [
-                s for s in scored if any(any(alt.lower() in s.sentence.lower() for alt in g) for g in q.expect)
-            ]
+            holding = [s for s in scored if any(any(alt.lower() in s.sentence.lower() for alt in g) for g in q.expect)]
             if holding:
                 pos.append((max(s.relevance for s in holding), max(s.sim or 0.0 for s in holding)))
         else:
