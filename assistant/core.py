@@ -155,6 +155,11 @@ class Assistant:
         found = [article_from_row(aid, "", meta) for aid, meta in rows.items()]
         return sorted(found, key=lambda a: (a.date or "", a.id), reverse=True)
 
+    def article_count(self) -> int:
+        """How many articles are indexed; IndexMissingError when there is no index (a health check's question)."""
+        self.index.refresh()
+        return self.index.store.article_count()
+
     def article(self, article_id: str) -> Article | None:
         """One indexed article with its whole text (citation offsets point into it), or None."""
         return self.index.store.get_articles([article_id]).get(article_id)

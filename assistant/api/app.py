@@ -43,16 +43,15 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length", b"")
-        size = int(declared) if declared.isdigit() else 0
-        if size <= self.limit and declared:
+        if declared.isdigit() and int(declared) <= self.limit:
             await self.app(scope, receive, send)
             return
-        body, more = b"", True  # no length given (chunked), or too long: read at most limit + 1 bytes
-        while more and len(body) <= self.limit and size <= self.limit:
+        body, more = b"", not declared.isdigit()  # no length given (chunked): read at most limit + 1 bytes
+        while more and len(body) <= self.limit:
             message = await receive()
             body += message.get("body", b"")
             more = message.get("more_body", False)
-        if size > self.limit or len(body) > self.limit:
+        if declared.isdigit() or len(body) > self.limit:
             error = TooLargeError(
                 f"the request body is larger than {self.limit // 1024} KB", "send a shorter question or conversation"
             )
@@ -88,14 +87,14 @@ def _sse(data: dict | str) -> str:
     return f"data: {data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def _stream(first: AnswerEvent, rest: Iterator[AnswerEvent]) -> Iterator[str]:
+def _stream(events: Iterator[AnswerEvent]) -> Iterator[str]:
     """Server-sent chunks of the checked answer, word by word; the last chunk carries the citations.
 
     The text is sent once the citation check has passed it: a client never shows a claim the check removed."""
     completion_id, created = new_completion()
     yield _sse(chunk(completion_id, created, {"role": "assistant", "content": ""}))
     try:
-        for event in itertools.chain([first], rest):
+        for event in events:
             if isinstance(event, Done):
                 for piece in re.findall(r"\s*\S+\s*", event.answer.answer):
                     yield _sse(chunk(completion_id, created, {"content": piece}))
@@ -113,26 +112,29 @@ def build_api(assistant: Assistant) -> FastAPI:
     started = int(time.time())
     v1 = APIRouter(prefix="/v1", dependencies=[Depends(_key_check(assistant))])
 
+    def known(model: str) -> None:
+        if model != MODEL_ID:
+            raise NotFoundError(f"there is no model {model!r} here", f"use {MODEL_ID!r}")
+
     @v1.get("/models")
     def models() -> dict:
         return model_list(started)
 
     @v1.get("/models/{model}")
     def model(model: str) -> dict:
-        if model != MODEL_ID:
-            raise NotFoundError(f"there is no model {model!r} here", f"use {MODEL_ID!r}")
+        known(model)
         return model_list(started)["data"][0]
 
     @v1.post("/chat/completions", response_model=None)
     def chat(request: ChatRequest) -> dict | StreamingResponse:
-        if request.model != MODEL_ID:
-            raise NotFoundError(f"there is no model {request.model!r} here", f"use {MODEL_ID!r}")
+        known(request.model)
         question, turns = request.conversation()
-        events = assistant.stream(question, turns)
-        first = next(iter(events))  # condense and retrieve now: a missing index or a dead store is an HTTP error
+        stream = assistant.stream(question, turns)
+        first = next(stream)  # condense and retrieve now: a missing index or a dead store is an HTTP error
+        events = itertools.chain([first], stream)
         if not request.stream:
-            return completion(collect(itertools.chain([first], events)))
-        return StreamingResponse(_stream(first, events), media_type="text/event-stream")
+            return completion(collect(events))
+        return StreamingResponse(_stream(events), media_type="text/event-stream")
 
     @v1.post("/search")
     def search(request: SearchRequest) -> dict:
@@ -148,10 +150,10 @@ def build_api(assistant: Assistant) -> FastAPI:
 
     @app.get("/healthz")
     def healthz() -> dict:
-        articles = assistant.articles()  # IndexMissingError or StoreUnavailableError: 503
+        articles = assistant.article_count()  # IndexMissingError or StoreUnavailableError: 503
         return {
             "status": "ok",
-            "articles": len(articles),
+            "articles": articles,
             "model": assistant.model_label,
             "embedding": assistant.embedder.name,
         }

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import InvalidInputError
 from ..records import Answer, Citation, Turn
+from ..text.dates import iso_day
 
 MODEL_ID = "news-assistant"
 # System and developer messages are read and left out: the assistant's own prompt decides how it answers,
@@ -79,12 +80,10 @@ class SearchRequest(BaseModel):
     @field_validator("date_from", "date_to")
     @classmethod
     def _iso(cls, v: str | None) -> str | None:
-        import datetime as dt
-
         if v is None:
             return v
         try:
-            return dt.date.fromisoformat(v).isoformat()
+            return iso_day(v)
         except ValueError:
             raise ValueError(f"{v!r} is not a date; write YYYY-MM-DD") from None
 

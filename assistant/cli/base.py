@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import click
+
+from ..text.dates import iso_day
 
 
 def assistant_for(ctx: click.Context, **extra):
@@ -29,7 +30,7 @@ def iso_date(ctx, param, value):
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return iso_day(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 

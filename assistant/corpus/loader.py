@@ -7,7 +7,6 @@ A side file `<stem>.meta.yaml` (or `.meta.yml`, `.meta.json`) overrides any of
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from ..errors import CorpusError
 from ..records import Article
+from ..text.dates import iso_day
 from ..text.script import count_cyrillic, detect_language
 from .cleaning import clean_text, html_to_text
 from .metadata import extract_date, extract_publisher, extract_title
@@ -97,7 +97,7 @@ def _load_overrides(path: Path) -> dict:
             )
         if data.get("date") is not None:
             try:
-                data["date"] = dt.date.fromisoformat(str(data["date"])).isoformat()
+                data["date"] = iso_day(str(data["date"]))
             except ValueError:
                 raise UnusableFile(f"its side file {side.name} has date {data['date']!r}; write YYYY-MM-DD") from None
         return {k: (str(v) if v is not None else None) for k, v in data.items()}

@@ -342,6 +342,14 @@ class ChromaStore:
             with self._server_errors():
                 col.delete(ids=ids)
 
+    def article_count(self) -> int:
+        """How many whole articles are stored (one cheap count, no rows read)."""
+        col = self.articles_collection()
+        if col is None:
+            return 0
+        with self._server_errors():
+            return int(col.count())
+
     def stored_articles(self) -> dict[str, dict]:
         """Every stored article id → its metadata (no text)."""
         col = self.articles_collection()

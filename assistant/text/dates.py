@@ -55,6 +55,11 @@ _EN_FULL = [
 MONTH_NAME = "(?:" + "|".join(_EN_FULL + MONTHS["ru"] + MONTHS["kk"]) + r")\w*"
 
 
+def iso_day(value: str) -> str:
+    """A date written as YYYY-MM-DD, normalised; ValueError for anything else (the one rule for dates users type)."""
+    return dt.date.fromisoformat(value).isoformat()
+
+
 def month_number(word: str) -> int | None:
     """1–12 for a month name or abbreviation in English, Russian or Kazakh; else None."""
     w = word.lower()

@@ -7,7 +7,6 @@ session's sign-in (kept server-side in Gradio's session state) before it serves 
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ import gradio as gr
 from ..core import Assistant
 from ..errors import AssistantError
 from ..staff.access import StaffAccess
+from ..text.dates import iso_day
 from . import render
 
 KINDS = ["any kind", "memorandum", "co-organisation", "sponsorship/support", "joint project", "membership"]
@@ -30,7 +30,7 @@ def _date(value: str, label: str) -> str | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return iso_day(value)
     except ValueError:
         raise AssistantError(f"{label} {value!r} is not a date", "write it as YYYY-MM-DD, or leave it empty") from None
 
