@@ -5,6 +5,8 @@ Every variable is listed in the README. CLI options override these for one run.
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +20,9 @@ def _env(name: str, *fallbacks: str) -> AliasChoices:
     return AliasChoices(f"ASSISTANT_{name}", *fallbacks)
 
 
+URL_FIELDS = ("chroma_url", "openai_base_url")
+
+
 class Settings(BaseSettings):
     """The assistant's settings; read from ASSISTANT_* variables and `.env`."""
 
@@ -27,6 +32,13 @@ class Settings(BaseSettings):
     corpus_dir: Path = Path("seeds")
     store_dir: Path = Path("vectorstore")
     chroma_url: str | None = None
+    # a Chroma server's access token (sent in chroma_token_header), tenant and database, and how long
+    # one of its requests may take
+    chroma_token: SecretStr | None = None
+    chroma_token_header: Literal["Authorization", "X-Chroma-Token"] = "Authorization"
+    chroma_tenant: str = "default_tenant"
+    chroma_database: str = "default_database"
+    chroma_timeout: float = Field(30.0, gt=0, le=3600)
     collection: str = "news"
     max_file_mb: float = 5.0
 
@@ -70,6 +82,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "chroma_url",
+        "chroma_token",
         "openai_base_url",
         "openai_api_key",
         "prompts_dir",
@@ -82,10 +95,54 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, v):
         return None if isinstance(v, str) and not v.strip() else v
 
+    def __repr_args__(self):
+        """As pydantic shows settings, but URLs without the user and password they may carry."""
+        for name, value in super().__repr_args__():
+            yield name, shown_url(value) if name in URL_FIELDS and isinstance(value, str) else value
+
     @property
     def api_key(self) -> str:
         """The key to send; servers that need none (Ollama, vLLM, llama.cpp) still get a placeholder."""
         return self.openai_api_key.get_secret_value() if self.openai_api_key else "not-needed"
+
+
+def shown_url(url: str) -> str:
+    """A URL as it may appear in messages and logs: without user, password or query (where keys hide)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(a malformed URL)"
+    return urlunsplit((parts.scheme, host + port, parts.path, "", ""))
+
+
+_USERINFO = re.compile(r"(\w+://)[^/\s@]+@")
+
+
+def _without_passwords(value):
+    text = str(value)
+    return _USERINFO.sub(r"\1", text) if "://" in text and "@" in text else value
+
+
+def hide_url_passwords_in_logs() -> None:
+    """Once per process: every log record (HTTP clients log each URL they call, under names that change
+    between versions) has URLs' user and password left out."""
+    make = logging.getLogRecordFactory()
+    if getattr(make, "hides_passwords", False):
+        return
+
+    def record(*args, **kwargs) -> logging.LogRecord:
+        rec = make(*args, **kwargs)
+        rec.msg = _without_passwords(rec.msg)
+        if isinstance(rec.args, tuple):
+            rec.args = tuple(_without_passwords(a) for a in rec.args)
+        return rec
+
+    record.hides_passwords = True  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(record)
 
 
 def get_settings(**overrides) -> Settings:

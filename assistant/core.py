@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .answer.models import check_chat_settings
-from .config import Settings, get_settings
+from .config import Settings, get_settings, hide_url_passwords_in_logs
 from .corpus.suggestions import example_questions
 from .errors import InvalidInputError
 from .feedback import FeedbackLog
@@ -36,6 +36,7 @@ class Assistant:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or get_settings()
+        hide_url_passwords_in_logs()
         check_chat_settings(self.settings)  # a server refuses a bad configuration at start, not mid-chat
         self.embedder = make_embedder(self.settings)
         self.index = NewsIndex(self.settings, self.embedder.name)

@@ -17,6 +17,9 @@ def isolated_env(tmp_path, monkeypatch):
     """Temp corpus and store; no .env, no API keys, no Chroma server from the caller's shell."""
     for var in (
         "ASSISTANT_CHROMA_URL",
+        "ASSISTANT_CHROMA_TOKEN",
+        "ASSISTANT_CHROMA_TOKEN_HEADER",
+        "ASSISTANT_CHROMA_TIMEOUT",
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",
         "ASSISTANT_EMBEDDING",

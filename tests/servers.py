@@ -46,24 +46,109 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=20)
 
 
+class ChromaProcess:
+    """`chroma run` on a loopback port with its own data folder; can be stopped and started again
+    on the same port (a server restart in the middle of a session)."""
+
+    def __init__(self, path: Path, port: int | None = None) -> None:
+        self.path = path
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+        log = open(self.path.parent / f"chroma-{self.port}.log", "ab")  # noqa: SIM115, PTH123 - the child keeps it
+        self.proc = subprocess.Popen(
+            [exe, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+        wait_for_http(f"{self.url}/api/v2/heartbeat")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            stop(self.proc)
+            self.proc = None
+
+
 @contextmanager
 def chroma_server(path: Path):
     """`chroma run` on a free loopback port with its own data folder; yields its URL."""
-    exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
-    port = free_port()
-    log = open(path.parent / f"chroma-{port}.log", "wb")  # noqa: SIM115, PTH123 - closed after the server stops
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server = ChromaProcess(path)
     try:
-        wait_for_http(f"{url}/api/v2/heartbeat")
-        yield url
+        server.start()
+        yield server.url
     finally:
-        stop(proc)
-        log.close()
+        server.stop()
+
+
+class Gateway:
+    """What a proxy in front of a Chroma server demands and does (as Envoy or nginx would in a deployment)."""
+
+    def __init__(self, upstream: str, token: str | None = None, header: str = "Authorization") -> None:
+        self.upstream = upstream
+        self.token = token
+        self.header = header
+        self.delay = 0.0  # seconds added before each forwarded request (a slow server)
+        self.seen_headers: list[dict] = []
+
+
+@contextmanager
+def chroma_gateway(gateway: Gateway):
+    """A real HTTP proxy on loopback: checks the token, waits `delay`, forwards to the Chroma server."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    up = urlsplit(gateway.upstream)
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def _forward(self):
+            gateway.seen_headers.append(dict(self.headers))
+            expected = f"Bearer {gateway.token}" if gateway.header == "Authorization" else gateway.token
+            if gateway.token and self.headers.get(gateway.header) != expected:
+                data = b'{"error":"AuthorizationError","message":"Unauthorized"}'
+                self.send_response(401)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
+            time.sleep(gateway.delay)
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0) or 0))
+            conn = http.client.HTTPConnection(up.hostname, up.port, timeout=60)
+            try:
+                conn.request(self.command, self.path, body=body or None, headers={"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                data = resp.read()
+            except OSError:
+                self.send_response(502)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            finally:
+                conn.close()
+            self.send_response(resp.status)
+            self.send_header("Content-Type", resp.getheader("Content-Type", "application/json"))
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PUT = do_DELETE = _forward
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class OpenAIStub:
@@ -74,6 +159,8 @@ class OpenAIStub:
         self.embed = None  # callable(list[str]) -> list[list[float]]
         self.chat = None  # callable(list[message dict]) -> str
         self.fail_status: int | None = None
+        self.fail_times: int | None = None  # fail only the first N requests (None: all of them)
+        self.malformed = False  # answer 200 with a body that is not JSON
         self.delay = 0.0  # seconds to wait before answering (for time-outs)
         self.reject_response_format = False  # answer 400 to structured-output requests, as some servers do
 
@@ -99,8 +186,18 @@ def openai_server(stub: OpenAIStub):
             stub.requests.append((self.path, body))
             if stub.delay:
                 time.sleep(stub.delay)
-            if stub.fail_status:
+            if stub.fail_status and (stub.fail_times is None or stub.fail_times > 0):
+                if stub.fail_times is not None:
+                    stub.fail_times -= 1
                 return self._send(stub.fail_status, {"error": {"message": "stub failure", "type": "server_error"}})
+            if stub.malformed:
+                data = b'{"id": "stub-1", "choices": [ garbled reply'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
             if stub.reject_response_format and "response_format" in body:
                 return self._send(400, {"error": {"message": "response_format is not supported", "type": "invalid"}})
             if self.path.endswith("/embeddings"):

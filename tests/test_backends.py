@@ -1,4 +1,4 @@
-"""The index on a real Chroma server, and embeddings from a real OpenAI-compatible HTTP endpoint."""
+"""Embeddings from a real OpenAI-compatible HTTP endpoint (a Chroma server: tests/test_chroma_server.py)."""
 
 import pytest
 
@@ -7,21 +7,7 @@ from assistant.core import Assistant
 from assistant.errors import EmbeddingMismatchError, ModelUnavailableError
 from assistant.index.embeddings import MiniLMEmbedder
 
-from .servers import OpenAIStub, chroma_server, openai_server
-
-
-@pytest.mark.server
-def test_ingest_and_search_on_a_chroma_server(tmp_path, monkeypatch):
-    with chroma_server(tmp_path / "chroma-data") as url:
-        monkeypatch.setenv("ASSISTANT_CHROMA_URL", url)
-        first, _ = Assistant(get_settings()).ingest()
-        assert first.added == 5 and first.embedded == first.chunks
-        second, _ = Assistant(get_settings()).ingest()
-        assert second.unchanged == 5 and second.embedded == 0
-        top = Assistant(get_settings()).search("Who is the director of METU College?", k=4)
-        assert any("Shalabayeva" in p.text for p in top)
-        # the embedded folder was not used
-        assert not (get_settings().store_dir / "chroma").exists()
+from .servers import OpenAIStub, openai_server
 
 
 def test_openai_compatible_embeddings(monkeypatch):

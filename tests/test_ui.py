@@ -143,24 +143,3 @@ def test_page_load_lists_the_corpus_and_example_questions(handlers):
     assert len(examples) == 4 and "5 articles indexed" in info
     for question in examples:  # every example question is answered, not refused
         assert not handlers.assistant.ask(question).refused, question
-
-
-@pytest.mark.server
-def test_the_chat_over_a_chroma_server_and_when_it_goes_away(isolated_env, tmp_path):
-    from assistant.config import get_settings
-    from assistant.ui.app import ChatHandlers
-
-    from .servers import chroma_server
-
-    with chroma_server(tmp_path / "chroma-data") as url:
-        assistant = Assistant(get_settings(chroma_url=url))
-        assistant.ingest()
-        h = ChatHandlers(assistant)
-        _, chat, turns, shown, evidence = last(
-            h.respond("Who opened the ESG session at METU?", [], [], {}, 6, "offline")
-        )
-        assert "Akpanbetov" in chat[-1]["content"] and "<mark>" in evidence  # the article came from the server
-        assert "5 articles indexed" in h.on_load()[2]
-    # the server has stopped: the student gets a message, not a broken page
-    _, chat, *_ = last(h.respond("What agreement was signed there?", chat, turns, shown, 6, "offline"))
-    assert "could not be answered" in chat[-1]["content"] and "Chroma server" in chat[-1]["content"]

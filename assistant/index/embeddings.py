@@ -16,6 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
+from ..config import shown_url
 from ..errors import ConfigError, ModelUnavailableError
 
 MAX_WORD_PIECES = 256  # what the model was trained with (the tokenizer file says 128)
@@ -182,7 +183,7 @@ class OpenAIEmbedder:
         from openai import OpenAI
 
         self._client = OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=2)
-        self._base_url = base_url or "api.openai.com"
+        self._base_url = shown_url(base_url) if base_url else "api.openai.com"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         import openai
@@ -191,9 +192,11 @@ class OpenAIEmbedder:
         for b in range(0, len(texts), self.batch_size):
             try:
                 resp = self._client.embeddings.create(model=self.model, input=list(texts[b : b + self.batch_size]))
-            except openai.APIError as e:
+            except openai.APIError as e:  # the status, never the server's text (it may quote the key)
+                status = getattr(e, "status_code", None)
+                why = f"HTTP {status}" if status else e.__class__.__name__
                 raise ModelUnavailableError(
-                    f"the embedding endpoint {self._base_url} failed ({e.__class__.__name__}: {e})",
+                    f"the embedding endpoint {self._base_url} failed ({why})",
                     "check OPENAI_BASE_URL, OPENAI_API_KEY and ASSISTANT_EMBEDDING_MODEL, or try again later",
                 ) from None
             rows.extend(d.embedding for d in sorted(resp.data, key=lambda d: d.index))

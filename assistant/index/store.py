@@ -14,7 +14,8 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from ..errors import EmbeddingMismatchError, IndexMissingError, StoreUnavailableError
+from ..config import shown_url
+from ..errors import AssistantError, EmbeddingMismatchError, IndexMissingError, StoreUnavailableError
 from ..records import Article, Chunk
 from ..text.dates import date_ord
 
@@ -85,7 +86,9 @@ class ChromaStore:
 
     @property
     def where(self) -> str:
-        return self.settings.chroma_url or str(Path(self.settings.store_dir) / "chroma")
+        if self.settings.chroma_url:
+            return shown_url(self.settings.chroma_url)
+        return str(Path(self.settings.store_dir) / "chroma")
 
     # -- connection ---------------------------------------------------------------------------
     @property
@@ -110,32 +113,54 @@ class ChromaStore:
         url = urlparse(self.settings.chroma_url)
         if not url.hostname:
             raise StoreUnavailableError(
-                f"ASSISTANT_CHROMA_URL={self.settings.chroma_url!r} is not a URL", "write e.g. http://127.0.0.1:8000"
+                f"ASSISTANT_CHROMA_URL={shown_url(self.settings.chroma_url)!r} is not a URL",
+                "write e.g. http://127.0.0.1:8000",
             )
+        token = self.settings.chroma_token
+        headers = {}
+        if token is not None:
+            header = self.settings.chroma_token_header
+            value = token.get_secret_value()
+            headers[header] = f"Bearer {value}" if header == "Authorization" else value
+        from .chroma_http import connect
+
         with self._server_errors():
-            client = chromadb.HttpClient(
-                host=url.hostname,
-                port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https",
-                settings=chroma_settings,
+            return connect(
+                self.settings.chroma_url,
+                headers,
+                self.settings.chroma_tenant,
+                self.settings.chroma_database,
+                self.settings.chroma_timeout,
             )
-            client.heartbeat()
-        return client
 
     @contextmanager
     def _server_errors(self) -> Iterator[None]:
-        """A Chroma server that is down or failing becomes one clear error (the embedded store keeps bugs)."""
-        from chromadb.errors import NotFoundError
+        """A Chroma server that is down, slow or refusing becomes one clear error (the embedded store keeps bugs)."""
+        import httpx
+        from chromadb.errors import ChromaAuthError, NotFoundError
+
+        from .chroma_http import ChromaRefused
 
         try:
             yield
-        except NotFoundError:
+        except (NotFoundError, AssistantError):  # the latter already explained (a nested call)
             raise
         except Exception as e:  # chromadb and httpx raise several types for a dead server
             if not self.settings.chroma_url:
                 raise
+            where = f"the Chroma server at {shown_url(self.settings.chroma_url)}"
+            if isinstance(e, ChromaRefused | ChromaAuthError):
+                raise StoreUnavailableError(
+                    f"{where} refused the token ({e.__class__.__name__})",
+                    "set ASSISTANT_CHROMA_TOKEN (and ASSISTANT_CHROMA_TOKEN_HEADER) to what the server expects",
+                ) from None
+            if isinstance(e, httpx.TimeoutException):
+                raise StoreUnavailableError(
+                    f"{where} did not answer within {self.settings.chroma_timeout:g}s",
+                    "try again shortly, or raise ASSISTANT_CHROMA_TIMEOUT",
+                ) from None
             raise StoreUnavailableError(
-                f"the Chroma server at {self.settings.chroma_url} is not reachable ({e.__class__.__name__})",
+                f"{where} is not reachable ({e.__class__.__name__})",
                 "start it (chroma run --path DIR --port PORT), fix ASSISTANT_CHROMA_URL, or try again shortly",
             ) from None
 

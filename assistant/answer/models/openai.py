@@ -5,7 +5,12 @@ The only module that imports the openai client for chat; it is imported only whe
 
 from __future__ import annotations
 
+import json
+
+from ...config import shown_url
 from ...errors import ModelTimeoutError, ModelUnavailableError
+
+NO_CHUNKS = "No generation chunks were returned"  # LangChain's ValueError for a stream with no answer in it
 
 
 def make_openai_model(settings):
@@ -35,7 +40,7 @@ def explain(error: BaseException, settings) -> ModelUnavailableError | None:
     """A clear error for a failure of the OpenAI client, or None when it is something else."""
     import openai
 
-    where = f"the LLM at {settings.openai_base_url or 'api.openai.com'}"
+    where = f"the LLM at {shown_url(settings.openai_base_url) if settings.openai_base_url else 'api.openai.com'}"
     if isinstance(error, openai.APITimeoutError):
         return ModelTimeoutError(
             f"{where} did not answer within {settings.llm_timeout:g}s",
@@ -53,6 +58,11 @@ def explain(error: BaseException, settings) -> ModelUnavailableError | None:
         return ModelUnavailableError(
             f"{where} failed with HTTP {error.status_code}", "try again later, or check the server's log"
         )
-    if isinstance(error, openai.APIError):
-        return ModelUnavailableError(f"{where} failed ({error.__class__.__name__}: {error})", "try again later")
+    if isinstance(error, openai.APIError):  # the server's text is left out: it may quote what it was sent
+        return ModelUnavailableError(f"{where} failed ({error.__class__.__name__})", "try again later")
+    if isinstance(error, json.JSONDecodeError) or str(error) == NO_CHUNKS:
+        return ModelUnavailableError(
+            f"{where} failed: its reply could not be read (not JSON, or an empty stream)",
+            "check that OPENAI_BASE_URL points at an OpenAI-compatible /v1 endpoint, or try again later",
+        )
     return None
