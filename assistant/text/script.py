@@ -13,12 +13,15 @@ def is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff"
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def count_cyrillic(text: str) -> int:
-    return sum(1 for ch in text if is_cyrillic(ch))
+    return len(CYRILLIC.findall(text))
 
 
 def count_latin(text: str) -> int:
-    return sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return len(_LATIN.findall(text))
 
 
 def has_cyrillic(text: str) -> bool:

@@ -54,16 +54,18 @@ def _stemmers():
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stop-word-free, stemmed tokens; Cyrillic words as `_cyrillic_tokens` gives them."""
-    en, _ = _stemmers()
-    tokens: list[str] = []
-    for word in _TOKEN.findall(text.lower()):
-        if word in STOPWORDS:
-            continue
-        if has_cyrillic(word):
-            tokens.extend(_cyrillic_tokens(word))
-        else:
-            tokens.append(_english_stem(en, word))
-    return tokens
+    return [token for word in _TOKEN.findall(text.lower()) for token in _word_tokens(word)]
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """One lower-case word's tokens (none for a stop word); cached: news repeats its words, and every
+    answer tokenizes the same passages again."""
+    if word in STOPWORDS:
+        return ()
+    if has_cyrillic(word):
+        return _cyrillic_tokens(word)
+    return (_english_stem(_stemmers()[0], word),)
 
 
 def _english_stem(en, word: str) -> str:
