@@ -9,18 +9,12 @@ Indexes the seeds into a temp store first. Prints wall time and per-answer p50/p
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from serving import served_seeds
+
 QUESTIONS = [
     "Who opened the ESG session at METU?",
     "What agreement was signed at METU?",
@@ -52,39 +46,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sessions", type=int, default=10)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(ROOT / "seeds"), "ASSISTANT_STORE_DIR": tmp}
-        subprocess.run([sys.executable, "-m", "assistant", "ingest"], env=env, check=True, capture_output=True)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--no-browser"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline:
-                try:
-                    urllib.request.urlopen(url, timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.3)
-            ask(url, "warm up")
-            questions = [QUESTIONS[i % len(QUESTIONS)] for i in range(args.sessions)]
-            started = time.perf_counter()
-            serial = [ask(url, q) for q in questions]
-            serial_wall = time.perf_counter() - started
-            started = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=args.sessions) as pool:
-                parallel = list(pool.map(lambda q: ask(url, q), questions))
-            parallel_wall = time.perf_counter() - started
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with served_seeds() as url:
+        ask(url, "warm up")
+        questions = [QUESTIONS[i % len(QUESTIONS)] for i in range(args.sessions)]
+        started = time.perf_counter()
+        serial = [ask(url, q) for q in questions]
+        serial_wall = time.perf_counter() - started
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.sessions) as pool:
+            parallel = list(pool.map(lambda q: ask(url, q), questions))
+        parallel_wall = time.perf_counter() - started
     print("| sessions | answers | wall s | answers/s | p50 ms | p95 ms |")
     print("|---|---|---|---|---|---|")
     print(row("one at a time (baseline)", serial_wall, serial))
