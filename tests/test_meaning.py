@@ -50,3 +50,28 @@ def test_meaning_ranks_the_sentence_that_answers_above_others(seeded_settings):
     assert all(s is not None for s in sims)
     assert sims[0] > max(sims[1:])
     assert meaning("anything", ["A sentence the index never saw."]) == [None]
+
+
+def test_sentence_vectors_are_kept_exactly_outside_the_search_graph_and_replace_the_old_layout(isolated_env):
+    import numpy as np
+
+    assistant = Assistant(get_settings())
+    _, corpus = assistant.ingest()
+    store = assistant.index.store
+    sentence = next(s for chunks in corpus.chunks.values() for c in chunks for s in answerable_sentences(c.text))
+    key = sentence_key(sentence)
+    stored = store.sentence_vectors([key])[key]
+    assert np.array_equal(stored, assistant.embedder.embed([sentence])[0])  # bit for bit, float32
+    row = store.sentences_collection().get(ids=[key], include=["embeddings"])
+    assert len(row["embeddings"][0]) == 1  # the search graph holds a 1-d placeholder, not the vector
+
+    # an index of the earlier layout (vectors in their own collection's graph): its vectors are moved, not
+    # embedded again, and that collection is dropped
+    store.client.delete_collection(store.sentences_name)
+    legacy = store.client.create_collection(store.legacy_sentences_name, embedding_function=None)
+    legacy.upsert(ids=[key], embeddings=[(stored * 0.5).tolist()])  # marked, to tell moved from re-embedded
+    store._sentences = None
+    report, _ = assistant.ingest()
+    assert report.embedded == 0 and report.sentences == len(expected_keys(corpus)) - 1
+    assert np.array_equal(store.sentence_vectors([key])[key], stored * 0.5)
+    assert store.legacy_sentences_name not in {c.name for c in store.client.list_collections()}

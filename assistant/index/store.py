@@ -5,6 +5,7 @@ Chroma's dicts become plain tuples here; nothing above this module sees a Chroma
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from ..records import Article, Chunk
 from ..text.dates import date_ord
 
 PAGE = 2000  # rows per Chroma get/upsert call
+VECTOR_FIELD = "vector"  # a sentence row's metadata field holding its vector (base64 of float32)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ class ChromaStore:
         self.embedding_model = embedding_model
         self.name = settings.collection
         self.articles_name = f"{settings.collection}_articles"
-        self.sentences_name = f"{settings.collection}_sentences"
+        self.sentences_name = f"{settings.collection}_sentence_vectors"
+        self.legacy_sentences_name = f"{settings.collection}_sentences"  # vectors in its HNSW graph: dropped
         self._client: Any = None
         self._collection: Any = None
         self._articles: Any = None
@@ -240,15 +243,16 @@ class ChromaStore:
             col.modify(metadata=meta)
 
     # -- reading ------------------------------------------------------------------------------
-    def _pages(self, col, documents: bool) -> Iterator[tuple[str, dict, str | None]]:
+    def _pages(self, col, documents: bool, metadata: bool = True) -> Iterator[tuple[str, dict, str | None]]:
         """Every row of a collection as (id, metadata, text or None), read PAGE rows at a time."""
-        include = ["metadatas", "documents"] if documents else ["metadatas"]
+        include = (["metadatas"] if metadata else []) + (["documents"] if documents else [])
         offset = 0
         while True:
             with self._server_errors():
                 page = col.get(include=include, limit=PAGE, offset=offset)
             docs = page.get("documents") or [None] * len(page["ids"])
-            for row_id, meta, doc in zip(page["ids"], page["metadatas"] or [], docs, strict=True):
+            metas = page.get("metadatas") or [None] * len(page["ids"])
+            for row_id, meta, doc in zip(page["ids"], metas, docs, strict=True):
                 yield row_id, dict(meta or {}), doc
             if len(page["ids"]) < PAGE:
                 return
@@ -319,7 +323,7 @@ class ChromaStore:
             self.collection().delete(ids=ids)
 
     # -- side collections: whole articles, and the passages' sentences -------------------------
-    def _side(self, attr: str, name: str, create: bool):
+    def _side(self, attr: str, name: str, create: bool, space: str = "cosine"):
         """A side collection (cached in `attr`); None when it does not exist and `create` is false."""
         if getattr(self, attr) is not None:
             return getattr(self, attr)
@@ -332,7 +336,7 @@ class ChromaStore:
                 if not create:
                     return None
                 col = self.client.create_collection(
-                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                    name, embedding_function=None, configuration={"hnsw": {"space": space}}
                 )
         setattr(self, attr, col)
         return col
@@ -341,12 +345,41 @@ class ChromaStore:
         return self._side("_articles", self.articles_name, create)
 
     def sentences_collection(self, create: bool = False):
-        """Sentence vectors keyed by a hash of the sentence (see index.sync._sync_sentences)."""
-        return self._side("_sentences", self.sentences_name, create)
+        """Sentence vectors keyed by a hash of the sentence (see index.sync._sync_sentences).
+
+        They are only ever read by id, never searched: each is kept in its row's metadata (SQLite, on disk),
+        and the row's search vector is a 1-d placeholder. In Chroma's search graph, which a process holds
+        in memory whole, 240,000 sentences of 10,000 articles would take some 400 MB (benchmarks/scale.py).
+        """
+        return self._side("_sentences", self.sentences_name, create, space="l2")
+
+    def adopt_legacy_sentences(self) -> int:
+        """Move the vectors of the earlier layout (their own collection's search graph) into this one, and
+        drop that collection: an upgraded index embeds nothing again. Returns how many were moved."""
+        from chromadb.errors import NotFoundError
+
+        with self._server_errors():
+            try:
+                legacy = self.client.get_collection(self.legacy_sentences_name, embedding_function=None)
+            except NotFoundError:
+                return 0
+        moved = 0
+        while True:  # each page is deleted once written, so a stopped move resumes where it was
+            with self._server_errors():
+                page = legacy.get(include=["embeddings"], limit=PAGE)
+            if not page["ids"]:
+                break
+            self.upsert_sentences(list(page["ids"]), np.asarray(page["embeddings"], dtype=np.float32))
+            with self._server_errors():
+                legacy.delete(ids=list(page["ids"]))
+            moved += len(page["ids"])
+        with self._server_errors(), suppress(NotFoundError):
+            self.client.delete_collection(self.legacy_sentences_name)
+        return moved
 
     def stored_sentence_ids(self) -> set[str]:
         col = self.sentences_collection()
-        return set() if col is None else {sid for sid, _, _ in self._pages(col, documents=False)}
+        return set() if col is None else {sid for sid, _, _ in self._pages(col, documents=False, metadata=False)}
 
     def sentence_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         """The stored vectors of these sentence ids (ids not stored are left out)."""
@@ -354,12 +387,20 @@ class ChromaStore:
         if col is None or not ids:
             return {}
         with self._server_errors():
-            res = col.get(ids=ids, include=["embeddings"])
-        return {sid: np.asarray(emb, dtype=np.float32) for sid, emb in zip(res["ids"], res["embeddings"], strict=True)}
+            res = col.get(ids=ids, include=["metadatas"])
+        return {
+            sid: np.frombuffer(base64.b64decode(meta[VECTOR_FIELD]), dtype=np.float32)
+            for sid, meta in zip(res["ids"], res["metadatas"], strict=True)
+        }
 
-    def upsert_sentences(self, ids: list[str], texts: list[str], vectors) -> None:
+    def upsert_sentences(self, ids: list[str], vectors) -> None:
+        vectors = np.asarray(vectors, dtype=np.float32)
         with self._server_errors():
-            self.sentences_collection(create=True).upsert(ids=ids, documents=texts, embeddings=vectors.tolist())
+            self.sentences_collection(create=True).upsert(
+                ids=ids,
+                embeddings=[[int(sid[:8], 16) / 0xFFFFFFFF] for sid in ids],  # distinct points: a sane graph
+                metadatas=[{VECTOR_FIELD: base64.b64encode(v.tobytes()).decode("ascii")} for v in vectors],
+            )
 
     def delete_sentences(self, ids: list[str]) -> None:
         col = self.sentences_collection()
@@ -426,7 +467,7 @@ class ChromaStore:
         """Delete both collections (for --rebuild); nothing to delete is fine."""
         from chromadb.errors import NotFoundError
 
-        for name in (self.name, self.articles_name, self.sentences_name):
+        for name in (self.name, self.articles_name, self.sentences_name, self.legacy_sentences_name):
             with self._server_errors(), suppress(NotFoundError):
                 self.client.delete_collection(name)
         self._collection = None

@@ -118,6 +118,7 @@ def _sync_sentences(index: NewsIndex, embedder, corpus: ChunkedCorpus, progress:
     """Sentence vectors (for the answer step's judgement by meaning) for exactly the passages' sentences."""
     from tqdm import tqdm
 
+    index.store.adopt_legacy_sentences()  # an index of the earlier layout keeps its vectors
     wanted: dict[str, str] = {}
     for chunks in corpus.chunks.values():
         for chunk in chunks:
@@ -129,7 +130,7 @@ def _sync_sentences(index: NewsIndex, embedder, corpus: ChunkedCorpus, progress:
     for b in range(0, len(todo), SENTENCE_BATCH):
         batch = todo[b : b + SENTENCE_BATCH]
         vectors = embedder.embed([text for _, text in batch])
-        index.store.upsert_sentences([key for key, _ in batch], [text for _, text in batch], vectors)
+        index.store.upsert_sentences([key for key, _ in batch], vectors)
         bar.update(len(batch))
     bar.close()
     stale = [key for key in have if key not in wanted]
