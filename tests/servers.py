@@ -270,6 +270,20 @@ def openai_server(stub: OpenAIStub):
 
 
 @contextmanager
+def scripted_llm(monkeypatch, replies, retries: int = 0):
+    """The assistant configured for an OpenAI-compatible server on loopback that answers with `replies`
+    (messages → text); yields the stub, to make it fail or slow."""
+    stub = OpenAIStub()
+    stub.chat = replies
+    with openai_server(stub) as url:
+        monkeypatch.setenv("ASSISTANT_LLM", "openai")
+        monkeypatch.setenv("OPENAI_BASE_URL", url)
+        monkeypatch.setenv("ASSISTANT_LLM_MODEL", "stub-model")
+        monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", str(retries))
+        yield stub
+
+
+@contextmanager
 def asgi_server(app, ready: str = "/healthz"):
     """An ASGI app (the API with the web chat) served by uvicorn on a free loopback port, in a thread;
     yields its URL once `ready` answers 200."""

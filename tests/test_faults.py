@@ -19,7 +19,7 @@ from assistant.errors import ModelUnavailableError
 from assistant.ui.app import ChatHandlers
 
 from .cli import run_cli
-from .servers import OpenAIStub, asgi_server, openai_server
+from .servers import asgi_server, scripted_llm
 
 DIRECTOR = "Who is the director of METU College?"
 SLOW = "Who opened the ESG session at METU?"
@@ -38,13 +38,7 @@ def replies(messages):
 
 @pytest.fixture
 def llm(seeded_settings, monkeypatch):
-    stub = OpenAIStub()
-    stub.chat = replies
-    with openai_server(stub) as url:
-        monkeypatch.setenv("ASSISTANT_LLM", "openai")
-        monkeypatch.setenv("OPENAI_BASE_URL", url)
-        monkeypatch.setenv("ASSISTANT_LLM_MODEL", "stub-model")
-        monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "2")
+    with scripted_llm(monkeypatch, replies, retries=2) as stub:
         yield stub
 
 

@@ -13,7 +13,7 @@ from assistant.core import Assistant
 from assistant.errors import ModelUnavailableError
 
 from .cli import run_cli
-from .servers import OpenAIStub, openai_server
+from .servers import scripted_llm
 
 
 def replies(messages):
@@ -39,13 +39,7 @@ def replies(messages):
 
 @pytest.fixture
 def llm(seeded_settings, monkeypatch):
-    stub = OpenAIStub()
-    stub.chat = replies
-    with openai_server(stub) as url:
-        monkeypatch.setenv("ASSISTANT_LLM", "openai")
-        monkeypatch.setenv("OPENAI_BASE_URL", url)
-        monkeypatch.setenv("ASSISTANT_LLM_MODEL", "stub-model")
-        monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
+    with scripted_llm(monkeypatch, replies, retries=0) as stub:
         yield stub
 
 
