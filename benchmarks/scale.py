@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import shutil
@@ -154,7 +153,6 @@ def main() -> None:
     ap.add_argument("--probe", type=Path, help=argparse.SUPPRESS)  # the serving process's own run
     args = ap.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    os.environ.setdefault("TQDM_DISABLE", "1")
     if args.probe:
         queries = json.loads((args.probe / "queries.json").read_text(encoding="utf-8"))
         print(json.dumps(probe(args.probe / "corpus", args.probe / "store", args.embedding, queries)))

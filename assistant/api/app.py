@@ -20,7 +20,6 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from ..answer.events import collect
 from ..core import Assistant
 from ..errors import AccessDeniedError, NotFoundError, TooLargeError
 from ..records import Answer
@@ -126,7 +125,7 @@ def build_api(assistant: Assistant) -> FastAPI:
     def chat(request: ChatRequest) -> dict | StreamingResponse:
         known(request.model)
         question, turns = request.conversation()
-        answer = collect(assistant.stream(question, turns))
+        answer = assistant.ask(question, turns)
         if not request.stream:
             return completion(answer)
         return StreamingResponse(_stream(answer), media_type="text/event-stream")

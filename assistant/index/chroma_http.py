@@ -63,13 +63,18 @@ def connect(url: str, headers: dict[str, str], tenant: str, database: str, timeo
     from chromadb.config import Settings
 
     parts = urlsplit(url)
+    host, port, ssl = (
+        parts.hostname or "",
+        parts.port or (443 if parts.scheme == "https" else 8000),
+        parts.scheme == "https",
+    )
     patient = session(timeout, headers)
-    base = f"{parts.scheme}://{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 8000)}"
+    base = f"{parts.scheme}://{host}:{port}"
     patient.get(f"{base}/api/v2/auth/identity").raise_for_status()  # slow, away or refusing: raises here
     client = chromadb.HttpClient(
-        host=parts.hostname or "",
-        port=parts.port or (443 if parts.scheme == "https" else 8000),
-        ssl=parts.scheme == "https",
+        host=host,
+        port=port,
+        ssl=ssl,
         headers=headers,
         settings=Settings(anonymized_telemetry=False),
         tenant=tenant,

@@ -139,10 +139,7 @@ class ChromaStore:
     @contextmanager
     def _server_errors(self) -> Iterator[None]:
         """A Chroma server that is down, slow or refusing becomes one clear error (the embedded store keeps bugs)."""
-        import httpx
-        from chromadb.errors import ChromaAuthError, NotFoundError
-
-        from .chroma_http import ChromaRefused
+        from chromadb.errors import NotFoundError
 
         try:
             yield
@@ -151,6 +148,11 @@ class ChromaStore:
         except Exception as e:  # chromadb and httpx raise several types for a dead server
             if not self.settings.chroma_url:
                 raise
+            import httpx  # only when a server failed: every store call passes through here
+            from chromadb.errors import ChromaAuthError
+
+            from .chroma_http import ChromaRefused
+
             where = f"the Chroma server at {shown_url(self.settings.chroma_url)}"
             if isinstance(e, ChromaRefused | ChromaAuthError):
                 raise StoreUnavailableError(
