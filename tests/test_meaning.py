@@ -52,8 +52,10 @@ def test_meaning_ranks_the_sentence_that_answers_above_others(seeded_settings):
     assert meaning("anything", ["A sentence the index never saw."]) == [None]
 
 
-def test_sentence_vectors_are_kept_exactly_outside_the_search_graph_and_replace_the_old_layout(isolated_env):
+def test_sentence_vectors_are_kept_in_half_precision_outside_the_search_graph_and_replace_old_layouts(isolated_env):
     import numpy as np
+
+    from assistant.index.store import FLOAT32_FIELD, VECTOR_FIELD
 
     assistant = Assistant(get_settings())
     _, corpus = assistant.ingest()
@@ -61,9 +63,20 @@ def test_sentence_vectors_are_kept_exactly_outside_the_search_graph_and_replace_
     sentence = next(s for chunks in corpus.chunks.values() for c in chunks for s in answerable_sentences(c.text))
     key = sentence_key(sentence)
     stored = store.sentence_vectors([key])[key]
-    assert np.array_equal(stored, assistant.embedder.embed([sentence])[0])  # bit for bit, float32
-    row = store.sentences_collection().get(ids=[key], include=["embeddings"])
+    exact = assistant.embedder.embed([sentence])[0]
+    assert stored.dtype == np.float32 and np.array_equal(stored, exact.astype(np.float16).astype(np.float32))
+    assert not np.array_equal(stored, exact) and abs(float(stored @ exact) - 1.0) < 1e-3  # half, not full
+    row = store.sentences_collection().get(ids=[key], include=["embeddings", "metadatas"])
     assert len(row["embeddings"][0]) == 1  # the search graph holds a 1-d placeholder, not the vector
+    assert set(row["metadatas"][0]) == {VECTOR_FIELD}
+
+    # a row the previous version wrote (float32 under another field) is read as it was written
+    import base64
+
+    store.sentences_collection().update(
+        ids=[key], metadatas=[{FLOAT32_FIELD: base64.b64encode(exact.tobytes()).decode(), VECTOR_FIELD: None}]
+    )
+    assert np.array_equal(store.sentence_vectors([key])[key], exact)
 
     # an index of the earlier layout (vectors in their own collection's graph): its vectors are moved, not
     # embedded again, and that collection is dropped
@@ -73,5 +86,5 @@ def test_sentence_vectors_are_kept_exactly_outside_the_search_graph_and_replace_
     store._sentences = None
     report, _ = assistant.ingest()
     assert report.embedded == 0 and report.sentences == len(expected_keys(corpus)) - 1
-    assert np.array_equal(store.sentence_vectors([key])[key], stored * 0.5)
+    assert np.array_equal(store.sentence_vectors([key])[key], (stored * 0.5).astype(np.float16).astype(np.float32))
     assert store.legacy_sentences_name not in {c.name for c in store.client.list_collections()}
