@@ -46,14 +46,17 @@ class Assistant:
         self._chains_lock = threading.Lock()
 
     # -- the corpus and the index ---------------------------------------------------------------
-    def read_corpus(self) -> ChunkedCorpus:
-        """The corpus folder's articles, chunked as the index stores them, and the files skipped."""
+    def read_corpus(self, cached: bool = True) -> ChunkedCorpus:
+        """The corpus folder's articles, chunked as the index stores them, and the files skipped.
+
+        Files unchanged since the last read come from a cache in the store folder (index/read_cache.py)."""
         s = self.settings
-        return read_corpus(Path(s.corpus_dir), s.max_file_mb, s.chunk_words, s.chunk_overlap)
+        cache = Path(s.store_dir) / "read_cache" / f"{s.collection}.pickle" if cached else None
+        return read_corpus(Path(s.corpus_dir), s.max_file_mb, s.chunk_words, s.chunk_overlap, cache)
 
     def ingest(self, rebuild: bool = False, progress: bool = False) -> tuple[SyncReport, ChunkedCorpus]:
         """Bring the index in line with the corpus folder; what changed, and the corpus as read."""
-        corpus = self.read_corpus()
+        corpus = self.read_corpus(cached=not rebuild)
         with ingest_lock(Path(self.settings.store_dir)):
             if rebuild:
                 self.index.drop()

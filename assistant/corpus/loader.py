@@ -149,8 +149,8 @@ def article_files(folder: Path) -> list[Path]:
     )
 
 
-def load_corpus(folder: Path, max_mb: float = 5.0) -> CorpusLoad:
-    """Every usable article in `folder`, and the files skipped with their reasons."""
+def load_corpus(folder: Path, max_mb: float = 5.0, read=load_article) -> CorpusLoad:
+    """Every usable article in `folder`, and the files skipped with their reasons (`read`: a file → Article)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(f"the corpus folder {folder} does not exist", "create it, or set ASSISTANT_CORPUS_DIR")
@@ -161,7 +161,7 @@ def load_corpus(folder: Path, max_mb: float = 5.0) -> CorpusLoad:
             result.skipped.append(Skipped(path, f"same id as {seen[path.stem].name}; rename one of them"))
             continue
         try:
-            result.articles.append(load_article(path, int(max_mb * 1024 * 1024)))
+            result.articles.append(read(path, int(max_mb * 1024 * 1024)))
             seen[path.stem] = path
         except UnusableFile as e:
             result.skipped.append(Skipped(path, str(e)))

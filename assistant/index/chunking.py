@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus import Skipped, load_corpus
+from ..corpus.loader import load_article
 from ..records import Article, Chunk, embed_text
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -85,10 +86,31 @@ class ChunkedCorpus:
     chunks: dict[str, list[Chunk]] = field(default_factory=dict)
 
 
-def read_corpus(folder: Path, max_mb: float, chunk_words: int, overlap: int) -> ChunkedCorpus:
-    load = load_corpus(folder, max_mb)
-    chunks = {a.id: chunk_article(a, chunk_words, overlap) for a in load.articles}
-    return ChunkedCorpus(load.articles, load.skipped, chunks)
+def read_corpus(
+    folder: Path, max_mb: float, chunk_words: int, overlap: int, cache_file: Path | None = None
+) -> ChunkedCorpus:
+    """Read and chunk every article; with `cache_file`, files unchanged since the last read are not read."""
+    from .read_cache import ReadCache, stamp
+
+    cache = ReadCache(cache_file, f"{max_mb}/{signature(chunk_words, overlap)}") if cache_file else None
+    chunks: dict[str, list[Chunk]] = {}
+
+    def read(path: Path, max_bytes: int) -> Article:
+        hit = cache.get(path) if cache else None
+        if hit:
+            chunks[hit[0].id] = hit[1]
+            return hit[0]
+        before = stamp(path)
+        article = load_article(path, max_bytes)
+        chunks[article.id] = chunk_article(article, chunk_words, overlap)
+        if cache:
+            cache.put(path, before, article, chunks[article.id])
+        return article
+
+    load = load_corpus(folder, max_mb, read)
+    if cache:
+        cache.save()
+    return ChunkedCorpus(load.articles, load.skipped, {a.id: chunks[a.id] for a in load.articles})
 
 
 def signature(chunk_words: int, overlap: int) -> str:

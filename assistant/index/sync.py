@@ -64,6 +64,20 @@ class _Plan:
     delete: list[str]
 
 
+def _nothing_changed(index: NewsIndex, corpus: ChunkedCorpus, signature: str) -> bool:
+    """The store finished its last sync of exactly these articles: no need to read every passage's record.
+
+    Article records are written after their passages and the state turns "ready" only after all writes, so
+    a ready store whose article records carry this corpus's signatures (and as many passages as it cuts)
+    holds these passages. Anything else, a skipped file included, takes the full comparison.
+    """
+    if corpus.skipped or index.store.identity().state != "ready" or index.store.sentences_collection() is None:
+        return False
+    want = {a.id: f"{a.content_hash}/{signature}" for a in corpus.articles}
+    have = {aid: meta.get("signature") for aid, meta in index.store.stored_articles().items()}
+    return have == want and index.store.count() == sum(len(c) for c in corpus.chunks.values())
+
+
 def _plan(index: NewsIndex, corpus: ChunkedCorpus, signature: str, report: SyncReport) -> _Plan:
     by_article: dict[str, dict[str, dict]] = {}
     for cid, (meta, _) in index.store.stored().items():
@@ -125,7 +139,8 @@ def _sync_sentences(index: NewsIndex, embedder, corpus: ChunkedCorpus, progress:
             for s in answerable_sentences(chunk.text):
                 wanted.setdefault(sentence_key(s), s)
     have = index.store.stored_sentence_ids()
-    todo = [(key, text) for key, text in wanted.items() if key not in have]
+    # by length, so each batch pads little (the model is padded to the longest sentence of a batch)
+    todo = sorted(((key, text) for key, text in wanted.items() if key not in have), key=lambda kt: len(kt[1]))
     bar = tqdm(total=len(todo), unit="sentence", desc="Sentences", disable=not progress, leave=False)
     for b in range(0, len(todo), SENTENCE_BATCH):
         batch = todo[b : b + SENTENCE_BATCH]
@@ -151,6 +166,12 @@ def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, prog
         )
     index.store.collection(create=True)
     report = SyncReport(articles=len(corpus.articles))
+    if _nothing_changed(index, corpus, signature):
+        report.chunks = sum(len(c) for c in corpus.chunks.values())
+        report.unchanged = len(corpus.articles)
+        index.refresh()  # BM25 is still checked, and rebuilt if out of step
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report
     plan = _plan(index, corpus, signature, report)
     if not (plan.embed or plan.update or plan.delete):
         _sync_articles(index, corpus, signature)  # also fills it in for indexes built before it existed
