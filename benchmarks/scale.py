@@ -105,6 +105,13 @@ def folder_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
+def timed_ingest(assistant):
+    """An ingest's report and its wall time, reading the files included (the report's seconds are the sync's)."""
+    started = time.perf_counter()
+    report, _ = assistant.ingest()
+    return report, time.perf_counter() - started
+
+
 def measure(n: int, seed: int, embedding: str, work: Path) -> dict:
     from newsgen import write_corpus
 
@@ -116,13 +123,8 @@ def measure(n: int, seed: int, embedding: str, work: Path) -> dict:
     corpus = assistant.read_corpus(cached=False)  # the full ingest below reads the files itself
     figures: dict = {"articles": len(corpus.articles), "chunks": sum(len(c) for c in corpus.chunks.values())}
     figures["model_chunks_per_s"], figures["model_sentences_per_s"] = model_speed(assistant, corpus)
-    # wall time of each whole ingest, reading the files included (a report's seconds cover the sync alone)
-    started = time.perf_counter()
-    full, _ = assistant.ingest()
-    full_s = time.perf_counter() - started
-    started = time.perf_counter()
-    again, _ = Assistant(settings(corpus_dir, store, embedding)).ingest()  # a new process would do the same
-    again_s = time.perf_counter() - started
+    full, full_s = timed_ingest(assistant)
+    again, again_s = timed_ingest(Assistant(settings(corpus_dir, store, embedding)))  # as a new process would
     figures |= {
         "ingest_s": full_s,
         "chunks_per_s": full.embedded / full_s if full.embedded else None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,7 +150,7 @@ def article_files(folder: Path) -> list[Path]:
     )
 
 
-def load_corpus(folder: Path, max_mb: float = 5.0, read=load_article) -> CorpusLoad:
+def load_corpus(folder: Path, max_mb: float = 5.0, read: Callable[[Path, int], Article] = load_article) -> CorpusLoad:
     """Every usable article in `folder`, and the files skipped with their reasons (`read`: a file → Article)."""
     folder = Path(folder)
     if not folder.is_dir():

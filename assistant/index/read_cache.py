@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from ..records import Article, Chunk
 _READERS = ("corpus", "text")  # the packages whose code decides what an article and its chunks are
 
 
+@cache
 def _code_version() -> str:
     root = resources.files("assistant")
     digest = hashlib.sha256()
@@ -52,7 +54,6 @@ class ReadCache:
         self.how = f"{how}/{_code_version()}"
         self._old: dict[str, tuple[tuple, Article, list[Chunk]]] = {}
         self._new: dict[str, tuple[tuple, Article, list[Chunk]]] = {}
-        self.hits = 0
         try:
             with file.open("rb") as f:
                 saved = pickle.load(f)  # our own file in the store folder
@@ -66,7 +67,6 @@ class ReadCache:
         if entry is None or entry[0] != stamp(path):
             return None
         self._new[str(path)] = entry
-        self.hits += 1
         return entry[1], entry[2]
 
     def put(self, path: Path, stamp: tuple, article: Article, chunks: list[Chunk]) -> None:
@@ -74,8 +74,8 @@ class ReadCache:
 
     def save(self) -> None:
         """Write what this read saw (files gone since are dropped), atomically; a failure only loses the cache."""
-        if self._new.keys() == self._old.keys() and self.hits == len(self._new):
-            return  # nothing changed
+        if self._new == self._old:
+            return  # nothing changed (entries reused are the same objects: compared by identity first)
         tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -64,7 +64,7 @@ class _Plan:
     delete: list[str]
 
 
-def _nothing_changed(index: NewsIndex, corpus: ChunkedCorpus, signature: str) -> bool:
+def _nothing_changed(index: NewsIndex, corpus: ChunkedCorpus, signature: str, passages: int) -> bool:
     """The store finished its last sync of exactly these articles: no need to read every passage's record.
 
     Article records are written after their passages and the state turns "ready" only after all writes, so
@@ -75,7 +75,7 @@ def _nothing_changed(index: NewsIndex, corpus: ChunkedCorpus, signature: str) ->
         return False
     want = {a.id: f"{a.content_hash}/{signature}" for a in corpus.articles}
     have = {aid: meta.get("signature") for aid, meta in index.store.stored_articles().items()}
-    return have == want and index.store.count() == sum(len(c) for c in corpus.chunks.values())
+    return have == want and index.store.count() == passages
 
 
 def _plan(index: NewsIndex, corpus: ChunkedCorpus, signature: str, report: SyncReport) -> _Plan:
@@ -166,8 +166,9 @@ def sync(index: NewsIndex, embedder, corpus: ChunkedCorpus, signature: str, prog
         )
     index.store.collection(create=True)
     report = SyncReport(articles=len(corpus.articles))
-    if _nothing_changed(index, corpus, signature):
-        report.chunks = sum(len(c) for c in corpus.chunks.values())
+    passages = sum(len(c) for c in corpus.chunks.values())
+    if _nothing_changed(index, corpus, signature, passages):
+        report.chunks = passages
         report.unchanged = len(corpus.articles)
         index.refresh()  # BM25 is still checked, and rebuilt if out of step
         report.seconds = round(time.perf_counter() - started, 3)
