@@ -220,9 +220,11 @@ def test_staff_sign_in_filter_open_a_quote_draft_and_download_the_docx(browser, 
         page.fill("#staff-password input", "s3cret-staff")
         page.click("#staff-sign-in")
         page.wait_for_selector("#staff-tools", state="visible")
+        # the whole table arrives after sign-in; filtering before it lands would race it (it could land last)
+        page.wait_for_function("() => document.querySelectorAll('#staff-table [role=gridcell]').length > 12")
         page.fill("#staff-org textarea", "METU")
         page.click("#staff-show")
-        page.wait_for_function(  # after sign-in the whole table shows; then the two METU rows of six columns
+        page.wait_for_function(  # then the two METU rows of six columns
             "() => document.querySelectorAll('#staff-table [role=gridcell]').length === 12"
         )
         cells = page.locator("#staff-table [role=gridcell]")
