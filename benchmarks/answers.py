@@ -34,7 +34,10 @@ SETS = {  # corpus folders → the sets asked over them
     ("seeds", "tests/data/multilingual"): ["eval/multilingual_queries.yaml"],
     ("seeds", "tests/data/calibration_articles"): ["eval/calibration_multilingual_queries.yaml"],
     ("seeds", "tests/data/multilingual_blind"): ["eval/blind_multilingual_queries.yaml"],
+    ("seeds", "eval/real/dev/articles"): ["eval/real/dev/queries.yaml"],  # real published news (issue 21)
 }
+# The held-back third of the real articles and its blind set: asked only with --holdout, once, at the end.
+HOLDOUT = {("seeds", "eval/real/dev/articles", "eval/real/holdout/articles"): ["eval/real/holdout/queries.yaml"]}
 
 
 def line(name: str, report: dict) -> str:
@@ -52,9 +55,10 @@ def main() -> None:
     ap.add_argument("only", nargs="*", help="run only the sets whose file name contains one of these")
     ap.add_argument("--fails", action="store_true", help="list the ids of failed questions")
     ap.add_argument("--json", type=Path, help="write every report here")
+    ap.add_argument("--holdout", action="store_true", help="ask the held-back real-news set instead (once, at the end)")
     args = ap.parse_args()
     reports = {}
-    for folders, files in SETS.items():
+    for folders, files in (HOLDOUT if args.holdout else SETS).items():
         files = [f for f in files if not args.only or any(o in f for o in args.only)]
         if not files:
             continue
