@@ -15,31 +15,36 @@ from dataclasses import asdict, dataclass, field
 
 from ..records import Article
 from ..text.dates import MONTH_NAME, find_dates, month_number
+from ..text.organisation_words import not_organisations
 from ..text.sentences import sentence_spans
 from .organisations import defined_acronyms, is_head, names_in
 
-VERSION = "1"  # bump when the rules change: stored rows of another version are extracted again
+VERSION = "2"  # bump when the rules change: stored rows of another version are extracted again
 
 KINDS = [  # (kind, cue); the first kind whose cue a sentence holds is its kind
     (
         "memorandum",
         r"\bmemorand\w*|\bagreement\b.{0,40}\bsigned\b|\bsigned\b.{0,40}\bagreement\b|меморандум|"
-        r"соглашени\w*|келісім\w*",
+        r"соглашени\w*|келісім\w*|\bдоговор\w* о сотрудничеств\w*|\bподписа\w* договор\w*|"
+        r"ынтымақтастық туралы|қол қой\w*",
     ),
     (
         "sponsorship/support",
         r"\bsponsor\w*|\bsupport(?:ed)?\s+(?:by|from|of)\b|\bwith (?:the )?(?:\w+ ){0,2}support\b|"
-        r"\bfunded by\b|\bfinanced by\b|\bgrants? from\b|при поддержке|спонсор\w*|қолдау\w*",
+        r"\bfunded by\b|\bfinanced by\b|\bgrants? from\b|при (?:\w+ )?поддержке|спонсор\w*|қолдау\w*|"
+        r"\bна средства\b|\bза сч[её]т\b|профинансир\w*|\bподдержал[аи]?\b|\bподарил[аи]?\b|безвозмездно|"
+        r"\bв дар\b|благотвори\w*|демеу\w*|қаржыландыр\w*|сыйға тарт\w*|сыйлад\w*|\bзаслуга\b",
     ),
     (
         "co-organisation",
         r"\bin (?:cooperation|collaboration|partnership) with\b|\bco-organi[sz]\w*|\bjointly organi[sz]\w*|"
-        r"\borgani[sz]ed by\b|совместно с|бірлесіп",
+        r"\borgani[sz]ed by\b|совместно с|бірлесіп|\bорганизован\w*|\bорганизовал[аи]?\b|ұйымдастыр\w*",
     ),
     (
         "joint project",
         r"\bjointly with\b|\bjoint (?:project|programme|initiative)s?\b|\bpartners? (?:of|in)\b|"
-        r"\bin the implementation of\b|\bimplementing (?:this|the) project\b",
+        r"\bin the implementation of\b|\bimplementing (?:this|the) project\b|\bсовместн\w+ (?:проект|программ|"
+        r"факультет|центр|лаборатори)\w*|\bинициировал[аи]?\b|бірлескен (?:жоба|бағдарлама)\w*",
     ),
     (
         "membership",
@@ -183,6 +188,8 @@ def extract(article: Article) -> list[Row]:
         kind = _kind(sentence)
         if kind:
             parties = list(names)
+            if kind == "memorandum":
+                parties = _signers(sentence, parties)
             if kind == "sponsorship/support":
                 parties += [n for n in _listed_supporters(sentence) if n not in parties]
             this = _THIS_ORGANISATION.search(sentence)
@@ -204,30 +211,101 @@ def extract(article: Article) -> list[Row]:
                 and not re.search(r"\b(?:cooperation|collaboration|partnership|together|jointly)\b", sentence, re.I)
             ):
                 parties = []  # "a meeting was organised by the ministry": an organiser, not a link
-            written = _distinct(parties)
-            parties = _distinct([name(p) for p in written])
-            if len(parties) >= 2:
-                nxt = article.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-                rows.append(
-                    Row(
-                        parties=parties,
-                        kind=kind,
-                        date=event_date(sentence, article),
-                        purpose=_purpose(sentence, nxt),
-                        article=article.id,
-                        title=article.title,
-                        quote=sentence,
-                        start=s,
-                        end=e,
-                        names=written,
+            nxt = article.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+            supporters = _listed_supporters(sentence) if kind == "sponsorship/support" else []
+            groups = _groups(sentence, parties)  # two signings in one sentence are one memorandum each
+            for group in groups if len(groups) > 1 else _links(sentence, kind, parties, supporters):
+                written = _distinct(group)
+                shown = _distinct([name(p) for p in written])
+                if len(shown) >= 2:
+                    rows.append(
+                        Row(
+                            parties=shown,
+                            kind=kind,
+                            date=event_date(sentence, article),
+                            purpose=_purpose(sentence, nxt),
+                            article=article.id,
+                            title=article.title,
+                            quote=sentence,
+                            start=s,
+                            end=e,
+                            names=written,
+                        )
                     )
-                )
         for n in names:
             if re.search(r"\b(?:project|programme|program|initiative)$", n, re.IGNORECASE):
                 last_project = n
             elif n not in ("UN",):
                 last_named.append(n)
     return rows
+
+
+# "Microsoft has signed an MOU with Nazarbayev University": who signs is a party, a head word or not
+_SIGNER = re.compile(r"(?<![\w-])((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+(?:has |have |had )?signed\b")
+_SIGNED_WITH = re.compile(r"\bsigned\b[^.;]{0,80}?\bwith\s+(?:the\s+)?((?:[A-Z][\w&'’.-]*\s*){1,6})")
+
+
+_NOT_SIGNERS = {"the", "this", "it", "they", "he", "she", "we", "who", "parties", "both", "sides"}
+
+
+def _signers(sentence: str, parties: list[str]) -> list[str]:
+    """The parties, with the capitalised subject of "signed" and the body "signed … with" names added."""
+    out = list(parties)
+    for pattern in (_SIGNER, _SIGNED_WITH):
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        name = m.group(1).strip()
+        first = name.split()[0].lower()
+        if first in {"the", "this", "it", "they", "he", "she", "we", "who", "parties", "both", "sides"} or any(
+            name in p or p in name for p in out
+        ):
+            continue
+        if name.lower() not in not_organisations():
+            out.insert(0 if pattern is _SIGNER else len(out), name)
+    return out
+
+
+_PLURAL_DEED = re.compile(
+    r"\b(?:memorand(?:a|ums)|agreements|меморандумы|меморандумов|соглашения|соглашений|договоры|"
+    r"меморандумдар\w*|келісімдер\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _links(sentence: str, kind: str, parties: list[str], supporters: list[str]) -> list[list[str]]:
+    """A list that is several links: support from A, B and C to one body is three (each sponsor and the body);
+    "memoranda between A, B, C and D" are three, each with the one named last. One memorandum that several
+    parties sign, or support from one sponsor, stays one row."""
+    if len(parties) < 3:
+        return [parties]
+    if kind == "sponsorship/support":
+        listed = [p for p in parties if p in supporters]
+        others = [p for p in parties if p not in supporters]
+        if len(listed) >= 2 and len(others) == 1:
+            return [[others[0], s] for s in listed]
+    if kind == "memorandum" and _PLURAL_DEED.search(sentence):
+        return [[p, parties[-1]] for p in parties[:-1]]
+    return [parties]
+
+
+_SECOND_SET = re.compile(r",?\s+(?:а также между|а также|сонымен қатар|as well as between)\s+", re.IGNORECASE)
+
+
+def _groups(sentence: str, parties: list[str]) -> list[list[str]]:
+    """One sentence, two signings: "memoranda between A, B and C, and also between the department, D and E"
+    are two rows; the second set's "the department" is the first set's party of that kind."""
+    marker = _SECOND_SET.search(sentence)
+    if not marker:
+        return [parties]
+    second = names_in(sentence[marker.end() :])
+    first = [p for p in parties if p not in second]
+    if len(first) < 2 or not second:
+        return [parties]
+    lead = sentence[marker.end() :].split(",", maxsplit=1)[0].split()
+    if lead and len(lead) == 1 and lead[0][:5].lower() in first[0].lower():  # "управлением", "басқарма"
+        second = [first[0], *second]
+    return [first, second]
 
 
 def _names_subject(sentence: str, subject: str) -> bool:

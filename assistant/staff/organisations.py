@@ -5,7 +5,8 @@ Foundation, …) cut at that head plus its "of/for …" complement; acronyms; qu
 word ("the municipal institution “Zhasyl Almaty”"); named projects ("the Coca-Cola Belesteri project").
 An acronym defined in brackets ("Arab Council for Social Responsibility (ACSR)"), or one whose letters
 begin the words of a name ("KazNU" ← "Kazakh National University"), makes the two one party; so does a
-Russian or Kazakh name whose English rendering has the same words as an English name.
+Russian or Kazakh name whose English rendering has the same words as an English name. Russian and Kazakh
+names, mostly lower-case words around a head word, are found by staff/cyrillic_names.py.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 import re
 
 from ..text.crosslingual import english_for_matching
-from ..text.organisation_words import heads, not_organisations
+from ..text.organisation_words import heads, legal_forms, not_organisations
 from ..text.script import has_cyrillic, latin_lookalike
 from ..text.tokens import tokenize
+from .cyrillic_names import cyrillic_names
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _WORD = rf"[{_UPPER}][\w'’&.\-]*"
@@ -44,19 +46,27 @@ _ROLE = re.compile(
     r"secretary|president|chairman|chair|minister|dean|founder|members?|press|service)\s+)+",
     re.IGNORECASE,
 )
+_LEGAL_PREFIXES = {"jsc", "llp", "llc", "ltd", "plc"}
+_NUMBER_AFTER = re.compile(r"\s*(?:№|No\.?)\s*\d+")
 _INITIALS = re.compile(rf"^[{_UPPER}]\.(?:[{_UPPER}]\.)*$")
 
 
 def is_head(word: str) -> bool:
-    return word.lower().strip(".,") in heads()
+    low = word.lower().strip(".,")
+    return low in heads() or ("-" in low and low.rsplit("-", 1)[1] in heads())  # "School-Gymnasium"
 
 
 def _is_acronym(word: str) -> bool:
-    return bool(_ACRONYM.fullmatch(word)) and word.lower() not in not_organisations()
+    return bool(_ACRONYM.fullmatch(word)) and word.lower() not in not_organisations() and word not in legal_forms()
+
+
+_CYRILLIC_LEAD = re.compile(r"^(?:[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі-]+\s+)+(?=[A-Za-z])")
 
 
 def _clean(name: str) -> str:
     name = " ".join(name.translate({ord(q): " " for q in _QUOTES}).split()).strip(" ,.;:")
+    if re.search(r"[A-Za-z]{2}", name) and not re.search(r"[A-Za-z]", name.split()[0]):
+        name = _CYRILLIC_LEAD.sub("", name)  # "Студенты Astana IT University": a Russian word before a Latin name
     if re.search(r"[A-Za-z]", name) and has_cyrillic(name):  # "IСESCO" typed with a Cyrillic С
         name = " ".join(latin_lookalike(w) for w in name.split())
     return _ROLE.sub("", name).strip(" ,.;:")
@@ -68,6 +78,8 @@ def _cut_at_head(words: list[str]) -> int | None:
     last = max((i for i, w in enumerate(words) if is_head(w)), default=None)
     if last is None:
         return None
+    if last == 0 and words[0].lower() in _LEGAL_PREFIXES and len(words) > 1:
+        return len(words)  # "JSC NC Kazakhstan Temirzholy": a legal form before the name
     end = last + 1
     while end < len(words) - 1 and words[end].lower() in ("of", "for", "on"):
         j = end + 1
@@ -89,7 +101,7 @@ def _cut_at_head(words: list[str]) -> int | None:
         end < len(words)
         and words[end][0].isupper()
         and not is_head(words[end])
-        and not (end + 1 < len(words) and _INITIALS.match(words[end + 1]))
+        and not (end + 1 < len(words) and (_INITIALS.match(words[end + 1]) or words[end + 1][:1].isupper()))
         and words[end].lower() not in _CONNECTORS
     ):
         end += 1
@@ -101,7 +113,7 @@ def _name_runs(run: str) -> list[tuple[int, int]]:
     words = run.split()
     pieces: list[list[int]] = [[0, 0]]  # word ranges split at "and" where a finished name meets a new one
     for i, w in enumerate(words):
-        if w.lower() == "and" and i > 0 and is_head(words[i - 1]) and i + 1 < len(words):
+        if w.lower() == "and" and i > 0 and (is_head(words[i - 1]) or _is_acronym(words[i - 1])) and i + 1 < len(words):
             nxt = i + 2 if words[i + 1].lower() == "the" else i + 1
             if nxt < len(words) and not _is_acronym(words[nxt]):
                 pieces[-1][1] = i
@@ -145,7 +157,11 @@ def names_in(sentence: str) -> list[str]:
         words = m.group(0).split()
         for a, b in _name_runs(m.group(0)):
             start, end = offsets[a], offsets[b - 1] + len(words[b - 1])
+            numbered = _NUMBER_AFTER.match(plain, end)  # "Secondary School № 24", "Boarding School No. 7"
+            end = numbered.end() if numbered else end
             spans.append((start, end, _clean(plain[start:end]), 1))
+    if has_cyrillic(sentence):  # Russian and Kazakh names, around their lower-case head words
+        spans.extend((a, b, _clean(name), 2) for a, b, name in cyrillic_names(sentence))
     for m in _ACRONYM.finditer(plain):
         if _is_acronym(m.group(0)):
             spans.append((m.start(), m.end(), _clean(m.group(0)), 0))

@@ -20,6 +20,18 @@ def not_organisations() -> frozenset[str]:
     return frozenset(w.lower() for w in _section("not organisations"))
 
 
+@lru_cache(maxsize=1)
+def cyrillic_heads() -> tuple[str, ...]:
+    """Stems of Russian and Kazakh words that head an organisation's name ([cyrillic heads]), lower-cased."""
+    return tuple(w.lower() for w in _section("cyrillic heads"))
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Upper-case legal forms that head a name whole: ТОО «…», «…» ЖШС ([cyrillic legal forms])."""
+    return frozenset(_section("cyrillic legal forms"))
+
+
 def _section(name: str) -> list[str]:
     words: list[str] = []
     current = None
