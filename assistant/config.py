@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(60.0, gt=0)
     llm_max_retries: int = Field(2, ge=0, le=10)
     llm_max_tokens: int = Field(600, ge=16, le=32768)
+    llm_partnerships: bool = True  # false: the LLM does not read articles for partnerships at ingest (rules only)
+    llm_guard: bool = True  # false: the LLM's answer as it wrote it (markers checked, nothing dropped): for measuring
     max_sentences: int = Field(3, ge=1, le=20)
     prompts_dir: Path | None = None  # None: the checkout's prompts/, else the copy inside the package
 

@@ -75,7 +75,7 @@ class Assistant:
 
     def _partnership_reader(self):
         """With an LLM configured, it reads articles for partnerships beside the rules."""
-        if self.settings.llm != "openai":
+        if self.settings.llm != "openai" or not self.settings.llm_partnerships:
             return None
         from .staff.table import Reader
 

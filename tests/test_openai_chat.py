@@ -179,23 +179,48 @@ def test_an_unsupported_llm_answer_falls_back_on_the_extractive_one(llm):
     a = chain().ask("Who is the director of METU College?")
     assert not a.refused and "Shalabayeva" in a.answer and "John Smith" not in a.answer
     assert a.model == "openai:stub-model+extractive"
-    assert any("extractive answer is shown instead" in p for p in a.problems)
+    assert any("no sentence of the LLM's answer is supported" in p for p in a.problems)
+    assert any("extractive answer on the same passages is shown instead" in p for p in a.problems)
     assert all(a.passages[c.n - 1].article == c.article for c in a.citations)
 
 
-def test_a_supported_llm_answer_that_leaves_out_the_name_gets_the_extractive_answer_added(llm):
+def test_a_supported_llm_answer_without_the_kind_asked_is_replaced_by_the_extractive_one(llm):
     llm.chat = lambda messages: "METU College has a director who signed the Memorandum of Cooperation [1]."
     a = chain().ask("Who is the director of METU College?")
-    assert not a.refused and a.answer.startswith("METU College has a director") and "Shalabayeva" in a.answer
+    assert not a.refused and "Shalabayeva" in a.answer and not a.answer.startswith("METU College has a director")
     assert a.model == "openai:stub-model+extractive"
-    assert any("the extractive answer is added" in p for p in a.problems)
+    assert any("holds no person" in p for p in a.problems)
 
 
-def test_a_supported_llm_answer_is_not_shown_where_the_evidence_is_too_thin(llm):
+def test_a_true_sentence_about_something_else_is_no_answer(llm):
     llm.chat = lambda messages: "The director of METU College is Shalabayeva M.H. [1]."
     a = chain().ask("Who won the Almaty city marathon in 2025?")
     assert a.refused and not a.citations and "Shalabayeva" not in a.answer
-    assert any("too little evidence" in p for p in a.problems)
+    assert any("about something else" in p for p in a.problems)
+
+
+def test_the_sentences_no_passage_supports_are_dropped(llm):
+    def embroiders(messages):
+        return replies(messages).rstrip(".") + ". She was appointed by the Minister in 1999 after a long career."
+
+    llm.chat = embroiders
+    a = chain().ask("Who is the director of METU College?")
+    assert not a.refused and "Shalabayeva" in a.answer and "1999" not in a.answer
+    assert a.model == "openai:stub-model" and any("dropped 1 sentence" in p for p in a.problems)
+
+
+def test_the_model_saying_the_passages_do_not_hold_it_is_an_honest_refusal(llm):
+    llm.chat = lambda messages: "The passages do not mention the budget of the METU ESG session."
+    a = chain().ask("What was the budget of the METU ESG session?")
+    assert a.refused and not a.citations and a.model == "openai:stub-model"
+    assert any("says the passages do not hold the answer" in p for p in a.problems)
+
+
+def test_with_the_guard_off_the_answer_is_shown_as_the_model_wrote_it(llm, monkeypatch):
+    llm.chat = lambda messages: "The director of METU College is John Smith, appointed in 1999 [1]."
+    monkeypatch.setenv("ASSISTANT_LLM_GUARD", "false")
+    raw = chain().ask("Who is the director of METU College?")
+    assert not raw.refused and "John Smith" in raw.answer and raw.model == "openai:stub-model"
 
 
 def test_an_llm_answer_citing_an_article_the_evidence_does_not_point_to_is_replaced(llm):
@@ -239,7 +264,7 @@ def test_a_rewrite_that_drops_the_question_names_is_not_used(llm):
     assert "METU" in a.standalone_question and a.standalone_question != "What was signed?"
 
 
-def test_a_supported_llm_answer_that_leaves_out_the_figures_gets_the_extractive_answer_added(llm):
+def test_a_true_but_vague_sentence_of_the_article_gives_way_to_the_extractive_answer(llm):
     def vague(messages):  # a true sentence of the article with the figures, but one holding none itself
         passages = messages[-1]["content"].split("<passages>")[1].split("</passages>")[0]
         blocks = [b.strip().lstrip("[").split("\n", 1) for b in passages.split("\n\n[")]
@@ -253,5 +278,4 @@ def test_a_supported_llm_answer_that_leaves_out_the_figures_gets_the_extractive_
     llm.chat = vague
     a = chain().ask("What happened to the business plans submitted by women to the project?")
     assert not a.refused and "9,400" in a.answer
-    assert a.model == "openai:stub-model+extractive"
-    assert any("the extractive answer is added" in p for p in a.problems)
+    assert a.model == "openai:stub-model+extractive" and any("about something else" in p for p in a.problems)

@@ -13,10 +13,10 @@ from typing import Any
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from ..errors import AssistantError, InvalidInputError
-from ..records import Answer, Passage, Turn, parse_history
-from .citations import Checked, check, number_passages
+from ..records import Answer, Citation, Passage, Turn, parse_history
+from .citations import Checked, check, normalize_markers, number_passages
 from .events import AnswerEvent, Done, ReplaceText, Retrieved, Sources, TextDelta, collect
-from .kinds import common_words, satisfies, unstated
+from .guard import judge, says_not_stated
 from .models import REFUSAL_TOKEN, offline_model
 from .prompts import Prompts
 from .question import analyse, condense, names
@@ -25,10 +25,6 @@ from .refusal import LANGUAGE_NAMES, question_language, refusal_text
 MAX_K = 50
 MAX_QUESTION = 2000  # characters: longer input is refused with a message, in every interface
 MAX_HISTORY = 100_000  # characters of earlier turns
-TOO_LITTLE_EVIDENCE = (
-    "the passages hold too little evidence for an answer (the extractive model, on the same passages, refuses): "
-    "the LLM's answer is not shown"
-)
 
 
 @dataclass
@@ -170,52 +166,42 @@ class AnswerChain:
                 released = len(text)
         run.raw = "".join(pieces) or REFUSAL_TOKEN
 
-    def _extractive(self, run: _Run):
+    def _extractive(self, run: _Run) -> Checked | None:
         """The offline model's checked answer to the same prompt, or None when it refuses too."""
         raw = str(self._extractor.invoke(self._messages(run)).content) if self._extractor else ""
         return None if REFUSAL_TOKEN in raw or not raw.strip() else check(raw, run.passages, run.question)
 
-    def _guarded(self, run: _Run, checked: Checked, problems: list[str]) -> tuple[Checked, str]:
-        """The grounding guard. The LLM's checked answer stands when the extractive model, on the same
-        passages, finds enough evidence to answer and cites the same articles; the extractive answer
-        replaces it when the LLM's has no supported sentence or cites an article the evidence does not
-        point to, and is added to it when the LLM's lacks the kind of answer asked for (a name for "who",
-        a sum for "how much") or leaves out a figure the extractive answer's best sentence states. Below
-        the calibrated evidence threshold nothing is answered."""
+    def _llm_answer(self, run: _Run) -> tuple[Checked, bool, list[str], str]:
+        """(checked answer, refused, problems, model label) for an LLM's reply: judged by the grounding guard
+        (answer/guard.py), or as the model wrote it when ASSISTANT_LLM_GUARD is off. Where the guard refuses
+        what the model answered, the extractive reader's answer on the same passages stands if it finds one."""
+        checked = check(run.raw, run.passages, run.question) if run.raw.strip() else Checked("", [], [])
+        if not self.settings.llm_guard:
+            text = normalize_markers(run.raw).strip()
+            refused = REFUSAL_TOKEN in run.raw or not text
+            return Checked(text, checked.citations, checked.problems), refused, checked.problems, self.model_label
+        judged = judge(run.raw, checked, run.passages, run.standalone)
+        if not judged.refused or says_not_stated(run.raw):
+            return judged.checked, judged.refused, judged.problems, self.model_label
         fallback = self._extractive(run)
         if fallback is None or not fallback.citations:
-            problems.append(TOO_LITTLE_EVIDENCE)
-            return Checked("", [], []), self.model_label
-        label = f"{self.model_label}+extractive"
-        if not checked.citations or not {c.article for c in checked.citations} <= {
-            c.article for c in fallback.citations
-        }:
-            problems.append(
-                "the LLM's answer had no sentence a passage supports, or cited an article the evidence does not "
-                "point to: the extractive answer is shown instead"
-            )
-            return fallback, label
-        info = analyse(run.standalone)
-        common = common_words(" ".join(p.text for p in run.passages))
-        holds_kind = not info.kind or satisfies(info.kind, checked.text, run.standalone, common)
-        if holds_kind and not unstated(fallback.text, checked.text, run.standalone):
-            return checked, self.model_label  # the LLM's answer holds the kind asked for and the evidence's facts
-        problems.append("the LLM's answer left out what the passages state: the extractive answer is added")
-        cited = {c.n for c in checked.citations}
-        both = checked.citations + [c for c in fallback.citations if c.n not in cited]
-        return Checked(f"{checked.text} {fallback.text}", sorted(both, key=lambda c: c.n), []), label
+            return judged.checked, True, judged.problems, self.model_label
+        problems = [*judged.problems, "the extractive answer on the same passages is shown instead"]
+        return fallback, False, problems, f"{self.model_label}+extractive"
 
     def _finish(self, run: _Run) -> Answer:
         t = time.perf_counter()
-        refused, citations, problems, text, model = True, [], [], "", self.model_label
-        if REFUSAL_TOKEN not in run.raw and run.raw.strip():
-            checked = check(run.raw, run.passages, run.question)
-            problems = checked.problems
-            if self.uses_llm:  # grounding guard: an LLM cannot make the answer worse than extraction
-                checked, model = self._guarded(run, checked, problems)
+        refused, text, model = True, "", self.model_label
+        citations: list[Citation] = []
+        problems: list[str] = []
+        if self.uses_llm:
+            checked, refused, problems, model = self._llm_answer(run)
             citations, text = checked.citations, checked.text
+        elif REFUSAL_TOKEN not in run.raw and run.raw.strip():
+            checked = check(run.raw, run.passages, run.question)
+            citations, text, problems = checked.citations, checked.text, checked.problems
             refused = not citations
-            if refused and TOO_LITTLE_EVIDENCE not in problems:
+            if refused:
                 problems.append("no sentence of the answer is supported by a passage: refused")
         if refused:
             text = refusal_text(question_language(run.question), run.passages)
