@@ -5,7 +5,7 @@ Sentences here are made up, not the seeds': the rules must hold for any corpus.
 
 import pytest
 
-from assistant.answer.kinds import common_words, contradicts, satisfies
+from assistant.answer.kinds import common_words, contradicts, other_role, satisfies
 from assistant.answer.models.offline import _Passage, compose_answer
 from assistant.answer.question import analyse, condense
 from assistant.records import Turn
@@ -35,6 +35,10 @@ from assistant.records import Turn
         ("Жобаларды бағалаған алқаны кім басқарды?", "agent"),  # "бағалаған" (assessed) is not "баға" (price)
         ("Бұл құрылғының бағасы қанша?", "price"),
         ("Жазғы мектеп қанша уақытқа созылады?", "duration"),
+        ("Байқаудың жүлде қорына компания қанша қаржы салды?", "price"),  # "how much money", not a count
+        ("Сколько средств выделил акимат на ремонт?", "price"),
+        ("Кто директор нового центра?", "person"),
+        ("Колледждің директоры кім?", "person"),
     ],
 )
 def test_the_kind_of_answer_asked_for(question, kind):
@@ -53,6 +57,36 @@ def test_a_count_is_not_a_date_or_a_sum_of_money_and_counts_what_was_asked():
     assert not satisfies("count", "The course ran on March 3-5, 2024.", q)
     assert not satisfies("count", "Each farmer received a grant worth two thousand dollars.", q)
     assert not satisfies("count", "The course had 12 modules and a final exam.", q)
+
+
+def test_a_sum_in_words_is_money_not_a_count():
+    q = "Сколько участников было на курсе?"
+    assert not satisfies("count", "Фонд выделил 2 миллиона тенге на курс.", q)
+    assert not satisfies("count", "Компания 1,5 миллион теңгені қаржыландырды.", "Байқауға неше оқушы қатысты?")
+    assert satisfies("count", "На курсе было 40 участников и 2 миллиона тенге призов.", q)
+
+
+def test_what_is_counted_is_read_in_another_script_only_through_a_synonym():
+    # "students" has a Russian synonym: the number must count students there too
+    assert satisfies("count", "К работе привлекут 64 студента.", "How many students are involved?")
+    assert not satisfies("count", "Обследуют 120 домов за год.", "How many students are involved?")
+    # "elm" has none: any number that is not a date or a sum answers
+    assert satisfies("count", "Оқушылар үш мыңға жуық 3000 қарағаш көшетін отырғызды.", "How many elm seedlings?")
+
+
+def test_a_deputy_or_another_body_is_not_the_role_asked():
+    assert other_role("First Vice President Aliya Nurova opened it.", "Who is the president?", "president")
+    assert not other_role("President Aliya Nurova opened it.", "Who is the president?", "president")
+    assert not other_role("Vice President Aliya Nurova opened it.", "Who is the vice president?", "president")
+    q = "Who is the director of the Kazaly college?"
+    assert other_role("Director of the Shalkar College Dana Serikova spoke.", q, "director")
+    assert not other_role("Director of the Kazaly College Dana Serikova spoke.", q, "director")
+    assert other_role("Выступил заместитель директора Иван Петров.", "Кто директор колледжа?", "директор")
+    assert other_role("Колледж директорының орынбасары Д. Тоқанов сөйледі.", "Колледж директоры кім?", "директор")
+
+
+def test_a_person_may_be_named_by_initials_first():
+    assert satisfies("person", "Жобаны Д. Тоқанов басқарады.", "Жобаны кім басқарады?")
 
 
 def test_a_place_is_a_name_said_to_be_where_something_is():

@@ -21,7 +21,7 @@ from ..records import Passage
 from ..text.crosslingual import english_for_matching
 from ..text.tokens import tokenize
 from .citations import MARKER, Checked
-from .kinds import common_words, contradicts, satisfies
+from .kinds import common_words, contradicts, other_role, satisfies
 from .models import REFUSAL_TOKEN
 from .question import analyse, matched
 
@@ -105,6 +105,9 @@ def judge(raw: str, checked: Checked, passages: list[Passage], question: str) ->
         return Judged(Checked("", [], problems), True, [*problems, "the LLM's answer is about another year"])
     if info.kind in _TYPED and not satisfies(info.kind, claims, info.text, common):
         return Judged(Checked("", [], problems), True, [*problems, f"the LLM's answer holds no {info.kind}"])
-    if info.role and not matched([info.role], set(tokenize(quotes))):
+    if info.role and (
+        not matched([info.role], set(tokenize(quotes)))
+        or all(other_role(c.quote, info.text, info.role) for c in checked.citations)
+    ):
         return Judged(Checked("", [], problems), True, [*problems, f"no cited sentence names the {info.role}"])
     return Judged(Checked(text, checked.citations, problems), False, problems)

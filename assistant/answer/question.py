@@ -22,6 +22,13 @@ _GENERIC = set(
     )
 )
 
+# Roles a Russian or Kazakh "who is the …" names: "кто ректор …", "… бас директоры кім?"
+_CYRILLIC_ROLE = (
+    r"(?:ректор|проректор|директор|председател|президент|декан|руководител|глав[аы]|аким|министр|заведующ|"
+    r"основател|төраға|басшы|әкім|меңгеруш)"
+)
+_ROLE_CYRILLIC = re.compile(rf"\bкто\s+(?:является\s+|был[аи]?\s+)?({_CYRILLIC_ROLE}\w*)|({_CYRILLIC_ROLE}\w*)\s+кім\b")
+
 _TYPES = [
     (  # how far something changes: a number or a share, not a sum ("by how much will it cut the costs")
         "count",
@@ -36,7 +43,9 @@ _TYPES = [
         r"\bhow (large|big|much) (was|were|is|are)\b[^?]*\b(grants?|prizes?|funds?|funding|"
         r"budgets?|sums?|awards?|investments?|donations?)\b|\bhow much (did|does|do|was|were|has|have|will)\b[^?]*"
         r"\b(allocat|spen[dt]|invest|pa(y|id)|put|contribut|donat|rais|fund|earn|award|give|gave|receiv)\w*|"
-        r"\bобош[её]л|\bобошл|\bстоил|\bвложил|\bвыделил|\bқанша (қаражат|теңге)|\b(what|which) (size|amount|sum)\b|"
+        r"\bобош[её]л|\bобошл|\bстоил|\bвложил|\bвыделил|\bқанша (қаражат|теңге|қаржы|ақша)|"
+        r"\bсколько (средств|тенге|рубл)|"
+        r"\b(what|which) (size|amount|sum)\b|"
         r"\bкакого размера\b|\bкакой суммы\b|\bқандай (көлем|мөлшер)|\bво сколько (?!раз\b)|"
         r"\b(what|which) (was|were|is|are|will be) the ((?!of\b|for\b|in\b|to\b|by\b)\w+ ){0,3}"
         r"(fund|budget|cost|price|sum|amount|grant|prize)s?\b|"
@@ -68,7 +77,8 @@ _TYPES = [
         r"^\s*who (is|was|are|were)\b|\bname of the\b|\bwhose name\b|\bкак зовут\b|\bимя\b|"
         r"^\s*(which|what) (\w+ ){0,2}(vice-rector|rector|director|speaker|minister|founder|chair(man|woman|person)?|"
         r"president|manager|spokes(man|woman|person)|official|expert|representative)s?\b|"
-        r"\bкто (является|был|была)\b|\bесімі\b|\bаты(-жөні)? кім\b",
+        r"\bкто (является|был|была)\b|\bесімі\b|\bаты(-жөні)? кім\b|"
+        rf"\bкто\s+(?:является\s+|был[аи]?\s+)?{_CYRILLIC_ROLE}|{_CYRILLIC_ROLE}\w*\s+кім\b",
     ),
     ("agent", r"^\s*who\b|\bкто\b|\bкім\b|\bкого\b"),  # who did something: a person or a body
     (
@@ -166,7 +176,7 @@ def analyse(question: str) -> QuestionInfo:
     focus = next(iter(t for t in tokenize(head.group(1)) if t in terms), None) if head else None
     act = _RELATION.search(english)
     relation = _last_token(act.group(1) or act.group(2)) if act else None
-    role_m = _ROLE.search(english) if kind == "person" else None
+    role_m = (_ROLE.search(english) or _ROLE_CYRILLIC.search(question.lower())) if kind == "person" else None
     role = next(iter(tokenize(role_m.group(1) or role_m.group(2))), None) if role_m else None
     done_m = _DONE.search(english) or (_DONE_CYRILLIC.search(question) if kind in ("year", "date") else None)
     done = _last_token(next(g for g in done_m.groups() if g)) if done_m else None

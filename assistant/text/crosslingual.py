@@ -43,6 +43,15 @@ def glossary_english(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def glossary_english_tokens() -> frozenset[str]:
+    """Every English token the glossary gives a Cyrillic word: what an English question can find in a Russian
+    or Kazakh sentence by meaning rather than by name."""
+    from .tokens import tokenize
+
+    return frozenset(t for english in glossary().values() for t in tokenize(english))
+
+
 def transliterate(word: str) -> str:
     """Latin letters for a Cyrillic word; the soft and hard signs (anyascii's ' and ") are left out, so
     "скольких" stays one word ("skolkikh", not "skol" + "kikh")."""

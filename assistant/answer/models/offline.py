@@ -22,7 +22,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from ...text.script import mostly_cyrillic
 from ...text.sentences import answerable_sentences
 from ...text.tokens import tokenize
-from ..kinds import asks_ahead, common_words, contradicts, satisfies
+from ..kinds import asks_ahead, common_words, contradicts, other_role, satisfies
 from ..question import analyse, matched
 from . import REFUSAL_TOKEN
 
@@ -153,6 +153,8 @@ def score_sentences(question: str, passages: list[_Passage], meaning=None, cal: 
         if cyr == asked_in_cyrillic:  # a role or deed is checked in the question's own words
             for asked in (info.role, info.done):  # "who is the rector …" names a rector; "was it founded" a founding
                 holds_kind = holds_kind and (asked is None or bool(matched([asked], toks)))
+        if info.role and other_role(s, info.text, info.role):  # the vice-rector, or another body's rector
+            holds_kind = False
         if contradicts(s, info.text):  # another year or place in order than asked
             holds_kind, relevance = False, relevance * 0.5
         w = cal.answer_weight if holds_kind else cal.article_weight
