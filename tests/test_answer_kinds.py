@@ -6,7 +6,7 @@ Sentences here are made up, not the seeds': the rules must hold for any corpus.
 import pytest
 
 from assistant.answer.kinds import common_words, contradicts, other_role, satisfies
-from assistant.answer.models.offline import _Passage, compose_answer
+from assistant.answer.models.offline import Calibration, _Passage, compose_answer
 from assistant.answer.question import analyse, condense
 from assistant.records import Turn
 
@@ -72,6 +72,34 @@ def test_what_is_counted_is_read_in_another_script_only_through_a_synonym():
     assert not satisfies("count", "Обследуют 120 домов за год.", "How many students are involved?")
     # "elm" has none: any number that is not a date or a sum answers
     assert satisfies("count", "Оқушылар үш мыңға жуық 3000 қарағаш көшетін отырғызды.", "How many elm seedlings?")
+
+
+def test_what_is_counted_may_be_any_word_of_the_counted_phrase():
+    q = "How many Sievers apple seedlings were planted in the park?"
+    assert satisfies("count", "Over one hundred precious seedlings of this tree were planted.", q)
+    assert not satisfies("count", "The park has 12 rangers and a visitor centre.", q)
+    kk = "Оқушылар үш мыңға жуық құрғақшылыққа төзімді қарағаш көшеттерін отырғызды."  # "seedlings" via glossary
+    assert satisfies("count", kk, "How many elm seedlings did the pupils plant?")
+
+
+def test_currency_codes_and_soms_are_money():
+    assert satisfies("price", "The Company provided aid in an amount of KGS 50 thousand.", "How much money?")
+    assert satisfies("price", "Компания выделила 50 тысяч сомов.", "Сколько денег выделила компания?")
+    assert not satisfies("price", "The Company provided aid to 50 families.", "How much money?")
+
+
+def test_a_sentence_is_read_with_the_one_before_it():
+    passages = [
+        _Passage(
+            1,
+            "News of the week (2025-04-21)",
+            "Students of the university planted Sievers apple trees in the Turgen branch of the national park. "
+            "Over one hundred seedlings went into the ground that day.",
+        )
+    ]
+    q = "How many Sievers apple seedlings were planted in the Turgen branch?"
+    assert "one hundred" in compose_answer(q, passages)
+    assert compose_answer(q, passages, cal=Calibration(context_weight=0)) == "NOT_IN_CORPUS"  # alone, too little
 
 
 def test_a_deputy_or_another_body_is_not_the_role_asked():

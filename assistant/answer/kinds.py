@@ -29,7 +29,9 @@ _CYRILLIC_NUMBER = (
 _NUMBER = re.compile(
     rf"\b\d[\d,. ]*\b|\b(hundred|thousand|million|billion|dozens?)\b|(?<!\w){_CYRILLIC_NUMBER}(?!\w)", re.IGNORECASE
 )
-_CURRENCY_WORD = r"(?:usd|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл\w*)"
+_CURRENCY_WORD = (
+    r"(?:usd|kzt|kgs|uzs|eur|rub|dollars?|euros?|tenge|тенге|теңге|rubles?|рубл\w*|soms?|сом(?:ов|а)?\b|сум\b)"
+)
 _CURRENCY = re.compile(rf"[$€£₸₽]|\b(us\s*\$|{_CURRENCY_WORD})", re.IGNORECASE)
 
 _CAPITALISED = re.compile(
@@ -115,15 +117,19 @@ def satisfies(kind: str | None, sentence: str, question: str = "", common: froze
     if kind == "count":  # a number that is not a year, part of a date, or a sum of money; by what is counted
         stripped = _MONEY.sub(" ", YEAR.sub(" ", DATE_MENTION.sub(" ", sentence)))
         counted = _HOW_MANY.search(question)
-        return bool(_NUMBER.search(stripped)) and (not counted or _counts(stripped, tokenize(counted.group(1))))
+        what = tokenize(_COUNTED_END.split(counted.group(1))[0]) if counted else []
+        return bool(_NUMBER.search(stripped)) and _counts(stripped, what)
+    return True
 
 
 def _counts(sentence: str, counted: list[str]) -> bool:
-    """A number followed within four words by what the question counts ("9,400 women", "650 applications");
+    """A number followed within six words (a multiplier, "about", two adjectives: "үш мыңға жуық құрғақшылыққа
+    төзімді қарағаш көшеттерін") by one of the words the question counts ("9,400 women", "650
+    applications", "over one hundred precious seedlings" for "how many Sievers apple seedlings");
     in a sentence of the other script only where a synonym says what the counted word is there."""
     if not counted:
         return True
-    wanted = variants(counted[0])
+    wanted = set().union(*(variants(w) for w in counted))
     if (
         mostly_cyrillic(sentence)
         and not any(mostly_cyrillic(w) for w in wanted)
@@ -132,13 +138,17 @@ def _counts(sentence: str, counted: list[str]) -> bool:
         return True  # "how many elm seedlings" over a Kazakh sentence: what is counted cannot be read there
     words = re.findall(r"[\w'-]+", sentence)
     for i, w in enumerate(words):
-        if (_NUMBER.fullmatch(w) or w[0].isdigit()) and any(wanted & set(tokenize(x)) for x in words[i + 1 : i + 5]):
+        if (_NUMBER.fullmatch(w) or w[0].isdigit()) and any(wanted & set(tokenize(x)) for x in words[i + 1 : i + 7]):
             return True
     return False
-    return True
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+(?:the|their|its|his|her)\s+)?([\w'-]+)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+(?:the|their|its|his|her)\s+)?((?:[\w'-]+\s*){1,4})", re.IGNORECASE)
+# where the counted words end: "how many Sievers apple seedlings | were planted"
+_COUNTED_END = re.compile(
+    r"\b(?:were|was|are|is|did|do|does|have|has|had|will|would|can|could|in|at|on|of|for|from|to|by|took|there)\b",
+    re.IGNORECASE,
+)
 
 
 _FUTURE = re.compile(r"\b(will|next|upcoming|planned)\b|\bследующ|\bбудет\b|\bбудут\b|\bкелесі\b", re.IGNORECASE)

@@ -90,6 +90,7 @@ class Calibration:
     # article's share of the question's words, for a sentence holding the kind of answer asked, and for others.
     answer_weight: float = 0.4
     article_weight: float = 0.25
+    context_weight: float = 0.7  # a sentence's words read together with the sentence before it count this much
 
 
 CALIBRATION = Calibration()
@@ -136,7 +137,10 @@ def score_sentences(question: str, passages: list[_Passage], meaning=None, cal: 
     sims = meaning(question, [s for _, s in units]) if meaning and units else [None] * len(units)
     asked_in_cyrillic = mostly_cyrillic(info.text)
     cyrillic = [mostly_cyrillic(s) for _, s in units]
-    owns = [share(toks) for toks in tokens]
+    # a sentence read with the one before it in its passage ("Over one hundred seedlings of this iconic tree
+    # were planted" after the sentence that names the tree and the park), its words counted at a discount
+    before = [tokens[i - 1] if i and units[i - 1][0] is p else set() for i, (p, _) in enumerate(units)]
+    owns = [max(share(t), cal.context_weight * share(t | prev)) for t, prev in zip(tokens, before, strict=True)]
     base = [
         _relevance(own, sim, coverage[p.title], cyr, asked_in_cyrillic, cal)
         for (p, _), own, sim, cyr in zip(units, owns, sims, cyrillic, strict=True)
