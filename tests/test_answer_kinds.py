@@ -113,6 +113,13 @@ def test_a_deputy_or_another_body_is_not_the_role_asked():
     assert other_role("Колледж директорының орынбасары Д. Тоқанов сөйледі.", "Колледж директоры кім?", "директор")
 
 
+def test_a_capitalised_ordinary_word_in_another_form_is_no_name():
+    text = "Стороны подписали меморандум. Заключение Меморандума стало шагом вперёд."
+    common = common_words(text)
+    assert not satisfies("agent", "Заключение Меморандума стало шагом вперёд.", "Кто подписал документ?", common)
+    assert satisfies("agent", "Меморандум подписал Иван Петров.", "Кто подписал документ?", common)
+
+
 def test_a_person_may_be_named_by_initials_first():
     assert satisfies("person", "Жобаны Д. Тоқанов басқарады.", "Жобаны кім басқарады?")
 

@@ -76,6 +76,7 @@ def _is_person(run: str, common: frozenset[str] = frozenset()) -> bool:
             w.isalpha()
             and low not in STOPWORDS
             and low not in common
+            and not any("~" + t in common for t in tokenize(low)[:1])
             and low not in heads()
             and not re.fullmatch(MONTH_NAME, w, re.IGNORECASE)
         )
@@ -88,8 +89,10 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-zа-яёәғқңөұүһі][a-zа-яёә
 
 
 def common_words(text: str) -> frozenset[str]:
-    """Words the text writes in lower case: not names, wherever else they are capitalised."""
-    return frozenset(_LOWER_WORD.findall(text))
+    """Words the text writes in lower case, and their stems: not names, wherever else they are capitalised
+    (also in another form: "меморандум" makes a sentence's "Заключение Меморандума" no person)."""
+    words = set(_LOWER_WORD.findall(text))
+    return frozenset(words | {"~" + t for w in words for t in tokenize(w)[:1]})
 
 
 def satisfies(kind: str | None, sentence: str, question: str = "", common: frozenset[str] = frozenset()) -> bool:
