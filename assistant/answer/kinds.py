@@ -181,8 +181,8 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(
-    rf"(?:[$€£₸₽]\s*)?\b\d[\d,. ]*(?:\s*(?:thousand|million|billion|тыс\w*|млн|млрд|миллион\w*|миллиард\w*|мың|"
-    rf"миллиард|миллион))?\s*(?:[$€£₸₽]|{_CURRENCY_WORD})|"
+    rf"(?:[$€£₸₽]\s*)?\b\d[\d,. ]*(?:\s*(?:thousand|million|billion|тыс\w*|млн|млрд|миллион\w*|миллиард\w*|мың))?"
+    rf"\s*(?:[$€£₸₽]|{_CURRENCY_WORD})|"
     rf"(?:[$€£₸₽]|usd)\s*\d[\d,. ]*|\b(?:hundred|thousand|million|billion)\s+{_CURRENCY_WORD}",
     re.IGNORECASE,
 )
@@ -247,7 +247,7 @@ def other_role(sentence: str, question: str, role: str) -> bool:
     mentions = list(re.finditer(rf"(?<!\w)[\w-]*{re.escape(role)}\w*", low))
     if not mentions:
         return False
-    asked = set(tokenize(question))
+    asked = _asked(question)
     for m in mentions:
         deputy = bool(_DEPUTY.search(low[max(0, m.start() - 25) : m.end()])) or bool(
             re.match(r"\s+орынбасар", low[m.end() :])

@@ -27,7 +27,8 @@ _CYRILLIC_ROLE = (
     r"(?:ректор|проректор|директор|председател|президент|декан|руководител|глав[аы]|аким|министр|заведующ|"
     r"основател|төраға|басшы|әкім|меңгеруш)"
 )
-_ROLE_CYRILLIC = re.compile(rf"\bкто\s+(?:является\s+|был[аи]?\s+)?({_CYRILLIC_ROLE}\w*)|({_CYRILLIC_ROLE}\w*)\s+кім\b")
+_ASKS_CYRILLIC_ROLE = rf"\bкто\s+(?:является\s+|был[аи]?\s+)?({_CYRILLIC_ROLE}\w*)|({_CYRILLIC_ROLE}\w*)\s+кім\b"
+_ROLE_CYRILLIC = re.compile(_ASKS_CYRILLIC_ROLE)
 
 _TYPES = [
     (  # how far something changes: a number or a share, not a sum ("by how much will it cut the costs")
@@ -77,8 +78,7 @@ _TYPES = [
         r"^\s*who (is|was|are|were)\b|\bname of the\b|\bwhose name\b|\bкак зовут\b|\bимя\b|"
         r"^\s*(which|what) (\w+ ){0,2}(vice-rector|rector|director|speaker|minister|founder|chair(man|woman|person)?|"
         r"president|manager|spokes(man|woman|person)|official|expert|representative)s?\b|"
-        r"\bкто (является|был|была)\b|\bесімі\b|\bаты(-жөні)? кім\b|"
-        rf"\bкто\s+(?:является\s+|был[аи]?\s+)?{_CYRILLIC_ROLE}|{_CYRILLIC_ROLE}\w*\s+кім\b",
+        r"\bкто (является|был|была)\b|\bесімі\b|\bаты(-жөні)? кім\b|" + _ASKS_CYRILLIC_ROLE,
     ),
     ("agent", r"^\s*who\b|\bкто\b|\bкім\b|\bкого\b"),  # who did something: a person or a body
     (
