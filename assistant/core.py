@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from .answer.models import check_chat_settings
 from .config import Settings, get_settings, hide_url_passwords_in_logs
-from .corpus.suggestions import example_questions
 from .errors import InvalidInputError
 from .feedback import FeedbackLog
 from .index.chunking import ChunkedCorpus, read_corpus, signature
@@ -71,7 +70,28 @@ class Assistant:
 
             reader = self._partnership_reader()
             self.partnership_problems = table.update(self.index.store, corpus, reader).problems
+            self._draw_examples(corpus)
         return report, corpus
+
+    def _draw_examples(self, corpus: ChunkedCorpus) -> None:
+        """The page's example questions: drawn from the newest articles' facts, each asked of the offline
+        reader and kept only where it is answered with a citation into its article (examples.py)."""
+        from . import examples
+        from .staff.extract import extract
+
+        newest = examples.newest(corpus.articles)
+        drawn_from = examples.fingerprint(newest)
+        if self.index.store.examples()[1] == drawn_from:
+            return
+        self.index.refresh()
+        chain = self.chain_for("offline")
+
+        def answered(question: str, article_id: str) -> bool:
+            answer = chain.ask(question)
+            return not answer.refused and any(c.article == article_id for c in answer.citations)
+
+        rows = {a.id: [r.to_dict() for r in extract(a)] for a in newest}
+        self.index.store.set_examples(examples.choose(newest, rows, answered), drawn_from)
 
     def _partnership_reader(self):
         """With an LLM configured, it reads articles for partnerships beside the rules."""
@@ -203,9 +223,9 @@ class Assistant:
             offline.problems.append(f"the LLM could not write the draft ({problem}); this draft is written offline")
             return offline
 
-    def example_questions(self, n: int = 4, articles: list[Article] | None = None) -> list[str]:
-        """Questions drawn from the newest articles (read from the index unless given), for a one-click start."""
-        return example_questions(self.articles() if articles is None else articles, n)
+    def example_questions(self, n: int = 4) -> list[str]:
+        """Questions a student might start with, drawn at ingest from the newest articles and answered there."""
+        return [e["question"] for e in self.index.store.examples()[0][:n]]
 
     @property
     def model_label(self) -> str:

@@ -19,6 +19,7 @@ STAGES = [
     "evaluation",
     "feedback",
     "staff",
+    "examples",
     "core",
     "ui",
     "api",

@@ -81,6 +81,22 @@ def test_llm_condenses_follow_ups_and_its_bad_markers_are_removed(llm):
     assert "[9]" not in a.answer and any("[9]" in p for p in a.problems)
 
 
+def test_a_rewrite_that_is_no_question_is_replaced_by_the_rule(seeded_settings, monkeypatch):
+    def answers_instead(messages):  # a weak model answers the follow-up instead of rewriting it
+        if "Rewrite the last question" in messages[-1]["content"]:
+            return "The session was opened by the Rector."
+        return replies(messages)
+
+    history = [
+        {"role": "user", "content": "Who opened the METU ESG session?"},
+        {"role": "assistant", "content": "The Rector [1]."},
+    ]
+    with scripted_llm(monkeypatch, answers_instead, retries=0):
+        a = chain().ask("What agreement was signed there?", history)
+    assert a.standalone_question.startswith("What agreement was signed there?")
+    assert "METU ESG" in a.standalone_question  # the rule named what "there" is
+
+
 def test_non_english_question_is_also_retrieved_in_english_and_answered_in_its_language(llm):
     a = chain().ask("Когда проходил международный семинар по образованию для устойчивого развития в Алматы?")
     prompts = [body["messages"][-1]["content"] for _, body in llm.requests]

@@ -127,6 +127,8 @@ class AnswerChain:
         rewrite = self._call_model([HumanMessage(prompt)]).strip().strip('"') or run.question
         if any(name.lower() not in rewrite.lower() for name in names(run.question)):
             return condense(run.question, run.history)  # a weak model dropped the question's names: the rule keeps them
+        if run.question.endswith("?") and not rewrite.endswith("?"):
+            return condense(run.question, run.history)  # it answered instead of rewriting: the rule keeps the question
         return rewrite
 
     def _retrieve(self, run: _Run) -> list[Passage]:

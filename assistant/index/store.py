@@ -6,6 +6,7 @@ Chroma's dicts become plain tuples here; nothing above this module sees a Chroma
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -246,13 +247,32 @@ class ChromaStore:
     def set_state(self, state: str, fingerprint: str) -> None:
         col = self.collection()
         meta = {
-            **(col.metadata or {}),
+            **self._fresh_metadata(),
             "embedding_model": self.embedding_model,
             "state": state,
             "fingerprint": fingerprint,
         }
         with self._server_errors():
             col.modify(metadata=meta)
+
+    def examples(self) -> tuple[list[dict], str]:
+        """The example questions the last ingest stored, and the fingerprint of what they were drawn from."""
+        meta = self._fresh_metadata()
+        return json.loads(str(meta.get("examples") or "[]")), str(meta.get("examples_for", ""))
+
+    def set_examples(self, examples: list[dict], drawn_from: str) -> None:
+        col = self.collection()
+        meta = {
+            **self._fresh_metadata(),
+            "examples": json.dumps(examples, ensure_ascii=False),
+            "examples_for": drawn_from,
+        }
+        with self._server_errors():
+            col.modify(metadata=meta)
+
+    def _fresh_metadata(self) -> dict:
+        self.identity()  # read afresh: another process may have ingested since
+        return dict(self._collection.metadata or {}) if self._collection is not None else {}
 
     # -- reading ------------------------------------------------------------------------------
     def _pages(self, col, documents: bool, metadata: bool = True) -> Iterator[tuple[str, dict, str | None]]:

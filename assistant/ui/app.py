@@ -49,7 +49,7 @@ class ChatHandlers:
             articles = self.assistant.articles()
         except AssistantError as e:
             return render.notice_html(str(e)), [], ""
-        examples = self.assistant.example_questions(articles=articles)
+        examples = self.assistant.example_questions()
         return render.corpus_html(articles), examples, _info_line(self.assistant, len(articles))
 
     def respond(
