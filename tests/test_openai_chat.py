@@ -215,6 +215,28 @@ def test_a_true_sentence_about_something_else_is_no_answer(llm):
     assert any("about something else" in p for p in a.problems)
 
 
+def test_an_answer_that_only_restates_the_question_is_no_answer(llm):
+    def echoes(messages):  # a small model's echo of the question, cited to the passage that holds the answer
+        passages = messages[-1]["content"].split("<passages>")[1].split("</passages>")[0]
+        n = next(b.lstrip("[").split("]")[0] for b in passages.split("\n\n[") if "Zhasyl" in b)
+        return f"The METU ESG session signed a memorandum of cooperation [{n}]."
+
+    llm.chat = echoes
+    a = chain().ask("Which memorandum of cooperation was signed at the METU ESG session?")
+    assert any("only restates the question" in p for p in a.problems), a.problems
+    assert a.model == "openai:stub-model+extractive" and "Zhasyl" in a.answer
+
+
+def test_an_answer_naming_another_body_or_place_than_asked_is_about_something_else():
+    from assistant.answer.guard import _names_share
+
+    question = "С какой компанией акимат Южно-Казахстанской области подписал меморандум о строительстве колледжа?"
+    assert _names_share(question, "Компания ТОО «БК – Строй» подписала меморандум о строительстве колледжа.") == 0
+    # the name in another case is the name asked about; a translated one (Оңтүстік Қазақстан) is not matched
+    assert _names_share(question, "Акимат Южно-Казахстанскую область представлял King Holding.") == 1
+    assert _names_share(question, "Оңтүстік Қазақстан облысы әкімдігі мен King Holding меморандумға қол қойды") == 0
+
+
 def test_the_sentences_no_passage_supports_are_dropped(llm):
     def embroiders(messages):
         return replies(messages).rstrip(".") + ". She was appointed by the Minister in 1999 after a long career."

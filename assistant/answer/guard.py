@@ -9,6 +9,7 @@ and every name and number it states), the guard
   a number for "how many", a date for "when", a sum for "how much"): an answer about something else;
 - refuses an answer whose supported sentences and their quotes hold none of the question's own words, or
   date it to another year than asked: a true sentence about something else;
+- refuses an answer that only restates the question (no new word, number or name): it answers nothing;
 - refuses an answer to "who is the <role>" whose supported sentences never name that role.
 """
 
@@ -19,9 +20,9 @@ from dataclasses import dataclass, field
 
 from ..records import Passage
 from ..text.crosslingual import english_for_matching
-from ..text.tokens import tokenize
+from ..text.tokens import name_keys, tokenize
 from .citations import MARKER, Checked
-from .kinds import common_words, contradicts, other_role, satisfies
+from .kinds import common_words, contradicts, new_names, other_role, satisfies
 from .models import REFUSAL_TOKEN
 from .question import analyse, matched
 
@@ -85,6 +86,24 @@ def _supported(text: str) -> tuple[str, list[str], list[str]]:
     return " ".join(text.split()), claims, dropped
 
 
+def _names_share(question: str, said: str) -> float:
+    """Share of the question's names (past its first word) an answer's sentences and quotes name, in any script:
+    'Таджикский государственный университет' is not answered by a sentence about Uzbek universities."""
+    rest = question.partition(" ")[2]
+    asked = set(name_keys(rest))
+    return len(asked & set(name_keys(said))) / len(asked) if asked else 1.0
+
+
+def _restates(claims: str, question: str) -> bool:
+    """Whether the answer says nothing the question does not: no new word (a misspelt one is not new), number
+    or name ("Сарой мектепінде … не сыйлады" for "Сарой мектебінде … не сыйлады?")."""
+    asked = set(tokenize(question)) | set(tokenize(english_for_matching(question)))
+    beginnings = {w.lower()[:5] for w in re.findall(r"\w{5,}", question)}  # "мектепінде" misspells "мектебінде"
+    words = {w for w in re.findall(r"\w+", claims) if tokenize(w)}
+    new = [w for w in words if not set(tokenize(w)) & asked and w.lower()[:5] not in beginnings]
+    return not new and not new_names(claims, question)
+
+
 def judge(raw: str, checked: Checked, passages: list[Passage], question: str) -> Judged:
     """The LLM's checked answer, kept to its supported sentences, or a refusal and why."""
     if says_not_stated(raw):
@@ -101,6 +120,10 @@ def judge(raw: str, checked: Checked, passages: list[Passage], question: str) ->
     quotes = " ".join(f"{c.title} {c.quote}" for c in checked.citations)
     if _share(info.terms, f"{claims} {quotes}") < ABOUT and _share(info.native, f"{claims} {quotes}") < ABOUT:
         return Judged(Checked("", [], problems), True, [*problems, "the LLM's answer is about something else"])
+    if _names_share(info.text, f"{claims} {quotes}") < ABOUT:
+        return Judged(Checked("", [], problems), True, [*problems, "the LLM's answer is about another body or place"])
+    if _restates(claims, question):
+        return Judged(Checked("", [], problems), True, [*problems, "the LLM's answer only restates the question"])
     if contradicts(claims, info.text):
         return Judged(Checked("", [], problems), True, [*problems, "the LLM's answer is about another year"])
     if info.kind in _TYPED and not satisfies(info.kind, claims, info.text, common):
