@@ -235,3 +235,25 @@ def test_numbers_written_as_russian_or_kazakh_words_count():
     assert satisfies("duration", "Шілде айында екі апталық жазғы мектеп ашылады.")
     assert satisfies("duration", "Курс продлится две недели.")
     assert not satisfies("count", "Участники семинара обсудили планы.")  # "семи" only as a word of its own
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who heads the new research centre?", "Кто возглавлял делегацию университета?", "Who led the delegation?"],
+)
+def test_who_heads_asks_for_a_person_in_the_role_of_head(question):
+    info = analyse(question)
+    assert (info.kind, info.role) == ("person", "head")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "В Карагандинский технический университет имени Абылкаса Сагинова прибыла делегация.",
+        "A delegation arrived at the university named after Al-Farabi Nursultan.",
+        "Әбілқас Сағынов атындағы ҚарТУ делегациясы келді.",
+    ],
+)
+def test_the_person_a_body_is_named_after_does_not_answer_who(sentence):
+    assert not satisfies("person", sentence, "Кто возглавлял делегацию?")
+    assert satisfies("person", sentence + " Её возглавил Ержан Бекович Сапаров.", "Кто возглавлял делегацию?")

@@ -43,6 +43,13 @@ _INITIALS = re.compile(
     # the second: initials first, "Д. Тоқанов"
 )
 
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# the person a body is named after ("университет имени Абылкаса Сагинова", "named after Al-Farabi", "Әбілқас
+# Сағынов атындағы ҚарТУ"): a namesake, not someone the sentence says did or is anything
+_NAMESAKE = re.compile(
+    rf"\b(?:имени|им\.|named after)\s+(?:[{_UP}][\w'’.-]*\s*){{1,3}}|(?:[{_UP}][\w'’.-]*\s+){{1,3}}атындағы\b"
+)
+
 
 @lru_cache(maxsize=64)
 def _asked(question: str) -> frozenset[str]:
@@ -105,7 +112,8 @@ def satisfies(kind: str | None, sentence: str, question: str = "", common: froze
     if kind in _NAMED:
         names_here = new_names(sentence, question)
         if kind in ("person", "agent"):
-            return any(_is_person(n, common) for n in names_here) or bool(_INITIALS.search(sentence))
+            unnamed = _NAMESAKE.sub(" ", sentence)
+            return any(_is_person(n, common) for n in new_names(unnamed, question)) or bool(_INITIALS.search(unnamed))
         if kind == "place" and not mostly_cyrillic(sentence):  # a name said to be where something is
             return any(_PLACE_WORD.search(n) or re.search(_LOCATIVE + re.escape(n), sentence) for n in names_here)
         return bool(names_here)

@@ -29,6 +29,9 @@ _CYRILLIC_ROLE = (
 )
 _ASKS_CYRILLIC_ROLE = rf"\bкто\s+(?:является\s+|был[аи]?\s+)?({_CYRILLIC_ROLE}\w*)|({_CYRILLIC_ROLE}\w*)\s+кім\b"
 _ROLE_CYRILLIC = re.compile(_ASKS_CYRILLIC_ROLE)
+# "who heads the centre", "кто возглавлял делегацию": a person, in the role of its head
+_ASKS_HEAD = r"^\s*who\s+(?:heads|headed|leads|led)\b|\bкто\s+(?:возглав|руковод)\w*"
+_HEAD = re.compile(_ASKS_HEAD, re.IGNORECASE)
 
 _TYPES = [
     (  # how far something changes: a number or a share, not a sum ("by how much will it cut the costs")
@@ -78,7 +81,7 @@ _TYPES = [
         r"^\s*who (is|was|are|were)\b|\bname of the\b|\bwhose name\b|\bкак зовут\b|\bимя\b|"
         r"^\s*(which|what) (\w+ ){0,2}(vice-rector|rector|director|speaker|minister|founder|chair(man|woman|person)?|"
         r"president|manager|spokes(man|woman|person)|official|expert|representative)s?\b|"
-        r"\bкто (является|был|была)\b|\bесімі\b|\bаты(-жөні)? кім\b|" + _ASKS_CYRILLIC_ROLE,
+        r"\bкто (является|был|была)\b|\bесімі\b|\bаты(-жөні)? кім\b|" + _ASKS_CYRILLIC_ROLE + "|" + _ASKS_HEAD,
     ),
     ("agent", r"^\s*who\b|\bкто\b|\bкім\b|\bкого\b"),  # who did something: a person or a body
     (
@@ -178,6 +181,8 @@ def analyse(question: str) -> QuestionInfo:
     relation = _last_token(act.group(1) or act.group(2)) if act else None
     role_m = (_ROLE.search(english) or _ROLE_CYRILLIC.search(question.lower())) if kind == "person" else None
     role = next(iter(tokenize(role_m.group(1) or role_m.group(2))), None) if role_m else None
+    if kind == "person" and role is None and (_HEAD.search(english) or _HEAD.search(question)):
+        role = "head"  # the glossary gives "head" for руководитель, глава, басшысы, возглавлять
     done_m = _DONE.search(english) or (_DONE_CYRILLIC.search(question) if kind in ("year", "date") else None)
     done = _last_token(next(g for g in done_m.groups() if g)) if done_m else None
     return QuestionInfo(
