@@ -257,3 +257,8 @@ def test_who_heads_asks_for_a_person_in_the_role_of_head(question):
 def test_the_person_a_body_is_named_after_does_not_answer_who(sentence):
     assert not satisfies("person", sentence, "Кто возглавлял делегацию?")
     assert satisfies("person", sentence + " Её возглавил Ержан Бекович Сапаров.", "Кто возглавлял делегацию?")
+
+
+def test_what_is_the_name_of_the_role_asks_for_that_role():
+    info = analyse("Как зовут акима области, который подписал меморандум?")
+    assert info.kind == "person" and info.role and info.role.startswith("аким")

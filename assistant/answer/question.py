@@ -27,7 +27,9 @@ _CYRILLIC_ROLE = (
     r"(?:ректор|проректор|директор|председател|президент|декан|руководител|глав[аы]|аким|министр|заведующ|"
     r"основател|төраға|басшы|әкім|меңгеруш)"
 )
-_ASKS_CYRILLIC_ROLE = rf"\bкто\s+(?:является\s+|был[аи]?\s+)?({_CYRILLIC_ROLE}\w*)|({_CYRILLIC_ROLE}\w*)\s+кім\b"
+_ASKS_CYRILLIC_ROLE = (
+    rf"\b(?:кто\s+(?:является\s+|был[аи]?\s+)?|как\s+зовут\s+)({_CYRILLIC_ROLE}\w*)|({_CYRILLIC_ROLE}\w*)\s+кім\b"
+)
 _ROLE_CYRILLIC = re.compile(_ASKS_CYRILLIC_ROLE)
 # "who heads the centre", "кто возглавлял делегацию": a person, in the role of its head
 _ASKS_HEAD = r"^\s*who\s+(?:heads|headed|leads|led)\b|\bкто\s+(?:возглав|руковод)\w*"
