@@ -123,6 +123,17 @@ def test_the_same_rules_on_an_article_written_here():
     }  # an organiser alone ("organised by the Ministry") is no link
 
 
+def test_a_gift_in_english_is_a_sponsorship():
+    text = (
+        "Taraz Regional University opened a new library. "
+        "The books were donated to Taraz Regional University by the Green Kazakhstan Foundation."
+    )
+    rows = extract(Article(id="gift", text=text, title="A new library", date="2025-03-01"))
+    assert {(r.kind, frozenset(r.parties)) for r in rows} == {
+        ("sponsorship/support", frozenset({"Taraz Regional University", "Green Kazakhstan Foundation"}))
+    }
+
+
 @pytest.mark.parametrize(
     "sentence, expected",
     [

@@ -19,7 +19,7 @@ from ..text.organisation_words import not_organisations
 from ..text.sentences import sentence_spans
 from .organisations import defined_acronyms, is_head, names_in
 
-VERSION = "2"  # bump when the rules change: stored rows of another version are extracted again
+VERSION = "3"  # bump when the rules change: stored rows of another version are extracted again
 
 KINDS = [  # (kind, cue); the first kind whose cue a sentence holds is its kind
     (
@@ -33,7 +33,8 @@ KINDS = [  # (kind, cue); the first kind whose cue a sentence holds is its kind
         r"\bsponsor\w*|\bsupport(?:ed)?\s+(?:by|from|of)\b|\bwith (?:the )?(?:\w+ ){0,2}support\b|"
         r"\bfunded by\b|\bfinanced by\b|\bgrants? from\b|при (?:\w+ )?поддержке|спонсор\w*|қолдау\w*|"
         r"\bна средства\b|\bза сч[её]т\b|профинансир\w*|\bподдержал[аи]?\b|\bподарил[аи]?\b|безвозмездно|"
-        r"\bв дар\b|благотвори\w*|демеу\w*|қаржыландыр\w*|сыйға тарт\w*|сыйлад\w*|\bзаслуга\b",
+        r"\bв дар\b|благотвори\w*|демеу\w*|қаржыландыр\w*|сыйға тарт\w*|сыйлад\w*|\bзаслуга\b|"
+        r"\bdonat(?:ed|es|ing|ions?)\b|\bgifted\b|\bas a gift\b",
     ),
     (
         "co-organisation",
