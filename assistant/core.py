@@ -77,20 +77,19 @@ class Assistant:
         """The page's example questions: drawn from the newest articles' facts, each asked of the offline
         reader and kept only where it is answered with a citation into its article (examples.py)."""
         from . import examples
-        from .staff.extract import extract
+        from .staff.table import stored_rows
 
         newest = examples.newest(corpus.articles)
         drawn_from = examples.fingerprint(newest)
         if self.index.store.examples()[1] == drawn_from:
             return
-        self.index.refresh()
         chain = self.chain_for("offline")
 
         def answered(question: str, article_id: str) -> bool:
             answer = chain.ask(question)
             return not answer.refused and any(c.article == article_id for c in answer.citations)
 
-        rows = {a.id: [r.to_dict() for r in extract(a)] for a in newest}
+        rows = stored_rows(self.index.store, [a.id for a in newest])  # the table's rows, stored just before
         self.index.store.set_examples(examples.choose(newest, rows, answered), drawn_from)
 
     def _partnership_reader(self):

@@ -125,10 +125,10 @@ class AnswerChain:
         turns = "\n".join(f"{t.role}: {t.content}" for t in run.history[-6:])
         prompt = self.prompts.render("condense", history=turns, question=run.question)
         rewrite = self._call_model([HumanMessage(prompt)]).strip().strip('"') or run.question
-        if any(name.lower() not in rewrite.lower() for name in names(run.question)):
-            return condense(run.question, run.history)  # a weak model dropped the question's names: the rule keeps them
-        if run.question.endswith("?") and not rewrite.endswith("?"):
-            return condense(run.question, run.history)  # it answered instead of rewriting: the rule keeps the question
+        dropped_names = any(name.lower() not in rewrite.lower() for name in names(run.question))
+        answered_instead = run.question.endswith("?") and not rewrite.endswith("?")
+        if dropped_names or answered_instead:  # a weak model's rewrite: the rule keeps the question and its names
+            return condense(run.question, run.history)
         return rewrite
 
     def _retrieve(self, run: _Run) -> list[Passage]:

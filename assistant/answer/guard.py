@@ -99,8 +99,8 @@ def _restates(claims: str, question: str) -> bool:
     or name ("Сарой мектепінде … не сыйлады" for "Сарой мектебінде … не сыйлады?")."""
     asked = set(tokenize(question)) | set(tokenize(english_for_matching(question)))
     beginnings = {w.lower()[:5] for w in re.findall(r"\w{5,}", question)}  # "мектепінде" misspells "мектебінде"
-    words = {w for w in re.findall(r"\w+", claims) if tokenize(w)}
-    new = [w for w in words if not set(tokenize(w)) & asked and w.lower()[:5] not in beginnings]
+    said = {w: set(tokenize(w)) for w in set(re.findall(r"\w+", claims))}
+    new = [w for w, tokens in said.items() if tokens and not tokens & asked and w.lower()[:5] not in beginnings]
     return not new and not new_names(claims, question)
 
 

@@ -109,11 +109,11 @@ def satisfies(kind: str | None, sentence: str, question: str = "", common: froze
         return True
     if kind in ("date", "year", "place") and asks_ahead(question) and not _PLANNED.search(sentence):
         return False  # "when will the next one be held": a past event's date does not answer it
+    if kind in ("person", "agent"):
+        unnamed = _NAMESAKE.sub(" ", sentence)
+        return any(_is_person(n, common) for n in new_names(unnamed, question)) or bool(_INITIALS.search(unnamed))
     if kind in _NAMED:
         names_here = new_names(sentence, question)
-        if kind in ("person", "agent"):
-            unnamed = _NAMESAKE.sub(" ", sentence)
-            return any(_is_person(n, common) for n in new_names(unnamed, question)) or bool(_INITIALS.search(unnamed))
         if kind == "place" and not mostly_cyrillic(sentence):  # a name said to be where something is
             return any(_PLACE_WORD.search(n) or re.search(_LOCATIVE + re.escape(n), sentence) for n in names_here)
         return bool(names_here)

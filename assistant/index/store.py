@@ -245,15 +245,7 @@ class ChromaStore:
         return Identity(str(col.id), str(meta.get("state", "")), str(meta.get("fingerprint", "")))
 
     def set_state(self, state: str, fingerprint: str) -> None:
-        col = self.collection()
-        meta = {
-            **self._fresh_metadata(),
-            "embedding_model": self.embedding_model,
-            "state": state,
-            "fingerprint": fingerprint,
-        }
-        with self._server_errors():
-            col.modify(metadata=meta)
+        self._modify_metadata({"embedding_model": self.embedding_model, "state": state, "fingerprint": fingerprint})
 
     def examples(self) -> tuple[list[dict], str]:
         """The example questions the last ingest stored, and the fingerprint of what they were drawn from."""
@@ -261,18 +253,18 @@ class ChromaStore:
         return json.loads(str(meta.get("examples") or "[]")), str(meta.get("examples_for", ""))
 
     def set_examples(self, examples: list[dict], drawn_from: str) -> None:
-        col = self.collection()
-        meta = {
-            **self._fresh_metadata(),
-            "examples": json.dumps(examples, ensure_ascii=False),
-            "examples_for": drawn_from,
-        }
-        with self._server_errors():
-            col.modify(metadata=meta)
+        self._modify_metadata({"examples": json.dumps(examples, ensure_ascii=False), "examples_for": drawn_from})
 
     def _fresh_metadata(self) -> dict:
         self.identity()  # read afresh: another process may have ingested since
         return dict(self._collection.metadata or {}) if self._collection is not None else {}
+
+    def _modify_metadata(self, fields: dict) -> None:
+        """Set fields of the collection's metadata, keeping the others as they are now."""
+        self.collection()
+        meta = {**self._fresh_metadata(), **fields}
+        with self._server_errors():
+            self._collection.modify(metadata=meta)  # the handle the fresh read left, not an older one
 
     # -- reading ------------------------------------------------------------------------------
     def _pages(self, col, documents: bool, metadata: bool = True) -> Iterator[tuple[str, dict, str | None]]:
@@ -471,20 +463,21 @@ class ChromaStore:
                 metadatas=[article_metadata(a, s) for a, s in zip(articles, signatures, strict=True)],
             )
 
-    def annotate_articles(self, extra: dict[str, dict]) -> None:
-        """Add fields to stored articles' metadata (article id → fields), keeping what is there."""
+    def articles_metadata(self, ids: list[str]) -> dict[str, dict]:
+        """Stored articles' metadata by id (no text); ids the store does not hold are left out."""
         col = self.articles_collection()
-        if col is None or not extra:
-            return
-        ids = list(extra)
+        if col is None or not ids:
+            return {}
         with self._server_errors():
             current = col.get(ids=ids, include=["metadatas"])
-            merged = {
-                aid: {**dict(meta or {}), **extra[aid]}
-                for aid, meta in zip(current["ids"], current["metadatas"], strict=True)
-            }
-            if merged:
-                col.update(ids=list(merged), metadatas=list(merged.values()))
+        return {aid: dict(meta or {}) for aid, meta in zip(current["ids"], current["metadatas"], strict=True)}
+
+    def annotate_articles(self, extra: dict[str, dict]) -> None:
+        """Add fields to stored articles' metadata (article id → fields), keeping what is there."""
+        merged = {aid: {**meta, **extra[aid]} for aid, meta in self.articles_metadata(list(extra)).items()}
+        if merged:
+            with self._server_errors():
+                self.articles_collection().update(ids=list(merged), metadatas=list(merged.values()))
 
     def delete_articles(self, ids: list[str]) -> None:
         col = self.articles_collection()

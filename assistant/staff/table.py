@@ -57,6 +57,11 @@ def update(store: ChromaStore, corpus: ChunkedCorpus, reader: Reader | None = No
     return result
 
 
+def stored_rows(store: ChromaStore, ids: list[str]) -> dict[str, list[dict]]:
+    """The rows stored with these articles at the last ingest (as Row.to_dict), by article id."""
+    return {aid: json.loads(meta.get(ROWS) or "[]") for aid, meta in store.articles_metadata(ids).items()}
+
+
 @dataclass
 class Table:
     rows: list[dict]  # as Row.to_dict, parties named one way across the corpus
