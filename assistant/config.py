@@ -75,6 +75,14 @@ class Settings(BaseSettings):
     staff_password: SecretStr | None = None
     staff_users: Path | None = None
 
+    # corpus imports (uploads, pages by URL, feeds): a fetch's time limit in seconds and redirects followed;
+    # private, loopback and link-local addresses are refused unless allowed; feeds are polled every N minutes
+    # by the web server (0: only on demand)
+    import_timeout: float = Field(20.0, gt=0, le=600)
+    import_max_redirects: int = Field(5, ge=0, le=20)
+    import_allow_private: bool = False
+    feed_poll_minutes: float = Field(60.0, ge=0, le=10080)
+
     # this server's own OpenAI-compatible API: clients send it as a bearer token; None: the API is open
     server_key: SecretStr | None = Field(None, validation_alias=_env("API_KEY"))
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .answer.models import check_chat_settings
 from .config import Settings, get_settings, hide_url_passwords_in_logs
-from .errors import InvalidInputError
+from .errors import AssistantError, InvalidInputError
 from .feedback import FeedbackLog
 from .index.chunking import ChunkedCorpus, read_corpus, signature
 from .index.embeddings import make_embedder
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .answer.chain import AnswerChain
     from .answer.events import AnswerEvent
     from .retrieval import Filters, Retriever
+    from .staff.access import StaffAccess
+    from .staff.corpus_editor import CorpusEditor
 
 
 class Assistant:
@@ -54,7 +56,11 @@ class Assistant:
         return read_corpus(Path(s.corpus_dir), s.max_file_mb, s.chunk_words, s.chunk_overlap, cache)
 
     def ingest(self, rebuild: bool = False, progress: bool = False) -> tuple[SyncReport, ChunkedCorpus]:
-        """Bring the index in line with the corpus folder; what changed, and the corpus as read."""
+        """Bring the index in line with the corpus folder; what changed, and the corpus as read. A change of
+        the folder that a killed process left half-done is finished or rolled back first (corpus/library.py)."""
+        from .corpus.library import Library
+
+        Library(Path(self.settings.corpus_dir)).recover()
         corpus = self.read_corpus(cached=not rebuild)
         with ingest_lock(Path(self.settings.store_dir)):
             if rebuild:
@@ -100,6 +106,28 @@ class Assistant:
 
         chain = self.chain_for("openai")  # the model and prompts the Assistant already holds
         return Reader(chain.model, chain.prompts, chain.model_label)
+
+    @cached_property
+    def editor(self) -> CorpusEditor:
+        """Staff's changes of the corpus folder (add, import, correct, replace, remove, undo, feeds), each
+        indexed at once by `ingest`."""
+        from .staff.corpus_editor import CorpusEditor
+
+        return CorpusEditor(self.settings, self.ingest, self.read_corpus, self._stored_articles)
+
+    def _stored_articles(self) -> dict[str, dict]:
+        try:
+            self.index.refresh()
+        except AssistantError:  # no index yet: nothing is indexed
+            return {}
+        return self.index.store.stored_articles()
+
+    @cached_property
+    def staff_access(self) -> StaffAccess:
+        """Who may use the staff tools (the web tabs and the upload route share it)."""
+        from .staff.access import StaffAccess
+
+        return StaffAccess(self.settings)
 
     # -- questions ------------------------------------------------------------------------------
     @cached_property

@@ -96,3 +96,15 @@ class TooLargeError(InvalidInputError):
     """A request body beyond what the server reads."""
 
     http_status = 413
+
+
+class FetchError(AssistantError):
+    """A page or feed to import cannot be fetched: refused address, timeout, error status, wrong type, too big."""
+
+    http_status = 502
+
+
+class DuplicateError(InvalidInputError):
+    """An article to add is already in the corpus (the message says which one)."""
+
+    http_status = 409

@@ -28,6 +28,10 @@ def isolated_env(tmp_path, monkeypatch):
         "ASSISTANT_TOP_K",
         "ASSISTANT_LLM",
         "ASSISTANT_API_KEY",
+        "ASSISTANT_IMPORT_ALLOW_PRIVATE",
+        "ASSISTANT_FEED_POLL_MINUTES",
+        "ASSISTANT_STAFF_PASSWORD",
+        "ASSISTANT_STAFF_USERS",
     ):
         monkeypatch.delenv(var, raising=False)
     corpus = tmp_path / "corpus"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -300,3 +301,76 @@ def asgi_server(app, ready: str = "/healthz"):
     finally:
         server.should_exit = True
         thread.join(timeout=20)
+
+
+NEWS_PAGES = Path(__file__).resolve().parent / "data" / "news_pages"
+
+
+class NewsSite:
+    """A news site on loopback: the saved pages of tests/data/news_pages (feeds with `{base}` filled in), any
+    document a test puts in `extra` (path → (content type, bytes)), and the faults real sites have."""
+
+    def __init__(self) -> None:
+        self.extra: dict[str, tuple[str, bytes]] = {}
+        self.base = ""
+        self.hits: list[str] = []
+
+    def document(self, path: str) -> tuple[int, str, bytes, dict]:
+        if path in self.extra:
+            ctype, body = self.extra[path]
+            return 200, ctype, body, {}
+        faults = {
+            "/missing.html": (404, "text/html", b"<h1>Not found</h1>", {}),
+            "/broken.html": (500, "text/html", b"<h1>Internal error</h1>", {}),
+            "/loop.html": (302, "text/html", b"", {"Location": "/loop.html"}),
+            "/moved.html": (301, "text/html", b"", {"Location": "/page01.html"}),
+            "/to-metadata.html": (302, "text/html", b"", {"Location": "http://169.254.169.254/latest/meta-data/"}),
+            "/photo.jpg": (200, "image/jpeg", b"\xff\xd8\xff\xe0" + b"\x00" * 64, {}),
+        }
+        if path in faults:
+            return faults[path]
+        file = NEWS_PAGES / path.lstrip("/")
+        if path.count("/") == 1 and file.is_file():
+            body = file.read_bytes()
+            if file.suffix == ".xml":
+                body = body.replace(b"{base}", self.base.encode())
+                ctype = "text/html" if file.name == "notafeed.xml" else "application/rss+xml"
+            else:
+                ctype = "text/html; charset=utf-8"
+            return 200, ctype, body, {}
+        return 404, "text/html", b"<h1>Not found</h1>", {}
+
+
+@contextmanager
+def news_site(site: NewsSite | None = None):
+    """A NewsSite served on a free loopback port; yields it (its `base` URL set)."""
+    site = site or NewsSite()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            site.hits.append(self.path)
+            if self.path == "/slow.html":  # headers only after longer than any test's time limit
+                time.sleep(3)
+            status, ctype, body, headers = site.document(self.path.split("?")[0])
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            for k, v in headers.items():
+                self.send_header(k, v)
+            self.end_headers()
+            with contextlib.suppress(OSError):  # the client gave up (a time or size limit): fine
+                self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -29,7 +29,8 @@ def test_ingest_plain_summary_goes_to_stderr():
 def test_corpus_listing(isolated_env):
     rows = json.loads(run("corpus", "--json").stdout)
     assert len(rows) == 5
-    assert set(rows[0]) == {"id", "title", "date", "publisher", "language", "characters", "chunks"}
+    fields = {"id", "title", "date", "publisher", "language", "source", "added_by", "added_at", "passages", "status"}
+    assert set(rows[0]) == fields
     (isolated_env / "corpus" / "empty.txt").write_text("")
     proc = run("corpus")
     assert "skipped empty.txt: empty file" in proc.stderr

@@ -75,6 +75,8 @@ def test_where_clause():
     assert build_where(articles=["a"]) == {"article": {"$in": ["a"]}}
     w = build_where(date_from="2020-01-01", date_to="2020-12-31")
     assert w == {"$and": [{"date_ord": {"$gte": 20200101}}, {"date_ord": {"$lte": 20201231}}]}
+    # "until" alone leaves undated articles (date_ord 0) out rather than counting them as old
+    assert build_where(date_to="2020-12-31") == {"$and": [{"date_ord": {"$gte": 1}}, {"date_ord": {"$lte": 20201231}}]}
 
 
 def test_tokens_bridge_scripts():

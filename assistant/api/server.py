@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import socket
+import threading
 from collections.abc import Callable
 
 from ..core import Assistant
@@ -22,6 +24,9 @@ def free_port(host: str, first: int) -> int:
     raise OSError(f"no free port from {first} to {first + PORT_TRIES - 1} on {host}")
 
 
+log = logging.getLogger(__name__)
+
+
 def build_server(assistant: Assistant):
     """The FastAPI app: the API's routes, with the web chat mounted at the root."""
     from ..ui.mount import mount_chat
@@ -36,6 +41,26 @@ def serve(assistant: Assistant, host: str, port: int, announce: Callable[[str], 
 
     assistant.articles()  # a missing or unreadable index is a clear error now, not in every student's chat
     app = build_server(assistant)
+    poll_feeds_every(assistant, assistant.settings.feed_poll_minutes)
     port = free_port(host, port)
     announce(f"http://{host}:{port}")
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+
+
+def poll_feeds_every(assistant: Assistant, minutes: float) -> threading.Event | None:
+    """Poll the subscribed feeds every `minutes` on a background thread (0: never; staff poll on demand).
+    Setting the returned event stops it."""
+    if minutes <= 0:
+        return None
+
+    def loop() -> None:
+        while not stop.wait(minutes * 60):
+            try:
+                if assistant.editor.subscriptions.all():
+                    assistant.editor.poll(who="feeds", origin="schedule")
+            except Exception:  # a feed's problem is in its report; anything else must not stop the schedule
+                log.exception("polling the feeds failed")
+
+    stop = threading.Event()
+    threading.Thread(target=loop, name="feed-poll", daemon=True).start()
+    return stop

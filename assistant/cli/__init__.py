@@ -9,6 +9,7 @@ import click
 
 from ..errors import AssistantError
 from . import (  # noqa: F401 - they register their commands
+    corpus_commands,
     eval_command,
     index_commands,
     question_commands,

@@ -36,6 +36,7 @@ def iso_date(ctx, param, value):
 
 
 def report_skipped(skipped) -> None:
+    """Each file the corpus could not use, on stderr ("skipped NAME: why")."""
     for s in skipped:
         click.echo(str(s), err=True)
 

@@ -1,44 +1,12 @@
-"""Commands over the corpus folder and the index: corpus, ingest."""
+"""Commands over the index: ingest."""
 
 from __future__ import annotations
 
 import sys
-import textwrap
 
 import click
 
 from .base import assistant_for, cli, echo_json, report_skipped
-
-
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.pass_context
-def corpus(ctx: click.Context, as_json: bool) -> None:
-    """List the articles of the corpus folder."""
-    c = assistant_for(ctx).read_corpus()
-    rows = [
-        {
-            "id": a.id,
-            "title": a.title,
-            "date": a.date,
-            "publisher": a.publisher,
-            "language": a.language,
-            "characters": len(a.text),
-            "chunks": len(c.chunks[a.id]),
-        }
-        for a in c.articles
-    ]
-    report_skipped(c.skipped)
-    if as_json:
-        echo_json(rows)
-        return
-    for r in rows:
-        title = textwrap.shorten(r["title"], 70, placeholder="…")
-        click.echo(
-            f"{r['id']:<24} {r['date'] or '-':<10} {r['language']:<3} {r['characters']:>7} ch "
-            f"{r['chunks']:>3} chunks  {title}" + (f"  [{r['publisher']}]" if r["publisher"] else "")
-        )
-    click.echo(f"{len(rows)} articles, {sum(r['chunks'] for r in rows)} chunks", err=True)
 
 
 @cli.command()

@@ -8,7 +8,6 @@ text point at the words the reader sees.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 # Words that make up navigation crumbs ("Главная Новости", "- Main page", "Home / News").
 _CRUMB_WORDS = (
@@ -82,77 +81,3 @@ def clean_text(raw: str) -> str:
     cleaned = "\n".join(out)
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
     return cleaned.strip()
-
-
-class _HTMLText(HTMLParser):
-    """Visible text of an HTML page, with block elements as line breaks."""
-
-    SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template", "svg"})
-    BLOCK = frozenset(
-        {
-            "p",
-            "div",
-            "br",
-            "li",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "tr",
-            "section",
-            "article",
-            "blockquote",
-            "pre",
-            "ul",
-            "ol",
-            "table",
-            "hr",
-            "main",
-        }
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-        self.title = ""
-        self.h1 = ""
-        self._in: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        elif tag in ("title", "h1"):
-            self._in = tag
-        if tag in self.BLOCK:
-            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "div", "section", "article") else "\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self.skip_depth:
-            self.skip_depth -= 1
-        if tag == self._in:
-            self._in = None
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if self._in == "title":
-            self.title += data
-            return
-        if self.skip_depth:
-            return
-        if self._in == "h1":
-            self.h1 += data
-        self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
-
-
-def html_to_text(html: str) -> tuple[str, str]:
-    """(visible text, page title) of an HTML document; the title prefers the first <h1>."""
-    parser = _HTMLText()
-    parser.feed(html)
-    parser.close()
-    text = "\n".join(line.strip() for line in "".join(parser.parts).split("\n"))
-    title = " ".join((parser.h1 or parser.title).split())
-    return text, title

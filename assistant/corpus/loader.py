@@ -1,8 +1,9 @@
-"""Corpus folder → Articles: decoding, cleaning, metadata, per-article overrides.
+"""Corpus folder → Articles: reading (formats.py), cleaning, metadata, per-article overrides.
 
-Every `*.txt`, `*.md` and `*.html` file is one article whose id is the file stem.
+Every file of a supported type (formats.SUPPORTED) is one article whose id is the file stem.
 A side file `<stem>.meta.yaml` (or `.meta.yml`, `.meta.json`) overrides any of
-`title`, `date`, `publisher`, `language`. Unusable files are skipped with a reason.
+`title`, `date`, `publisher`, `language`, and records where the article came from (RECORDED: kept,
+shown to staff, not indexed). Unusable files are skipped with a reason.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from pathlib import Path
 from ..errors import CorpusError
 from ..records import Article
 from ..text.dates import iso_day
-from ..text.script import count_cyrillic, detect_language
-from .cleaning import clean_text, html_to_text
+from ..text.script import detect_language
+from .cleaning import clean_text
+from .formats import SUPPORTED, UnusableFile, read_document
 from .metadata import extract_date, extract_publisher, extract_title
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ARTICLE_SUFFIXES = tuple(SUPPORTED)
 META_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 OVERRIDABLE = ("title", "date", "publisher", "language")
-MIN_CHARS = 40  # fewer characters of text than this is not an article
+# where the article came from, written by imports: source_url is its address (shown and linked as its
+# source); the rest are for staff (who added it, when, from which file or feed)
+RECORDED = ("source_url", "author", "added_by", "added_at", "original_name", "feed")
 
 
 @dataclass
@@ -41,38 +45,13 @@ class CorpusLoad:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-class UnusableFile(Exception):
-    """A file that cannot be an article; the message says why and what to do."""
+def side_file(path: Path) -> Path | None:
+    """The article's side file of metadata, when it has one."""
+    return next((s for s in (path.with_name(path.stem + x) for x in META_SUFFIXES) if s.exists()), None)
 
 
-def decode(data: bytes) -> str:
-    """Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1251."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise UnusableFile("binary file (contains NUL bytes); save the article as plain text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("cp1251", errors="strict") if _plausible_cp1251(data) else None
-    if text is None:
-        raise UnusableFile("neither UTF-8 nor Windows-1251 text; re-save the file as UTF-8")
-    return text
-
-
-def _plausible_cp1251(data: bytes) -> bool:
-    try:
-        text = data.decode("cp1251")
-    except UnicodeDecodeError:
-        return False
-    letters = sum(ch.isalpha() for ch in text)
-    cyrillic = count_cyrillic(text)
-    # cp1251 decodes almost any byte string; real Russian text is mostly letters, many Cyrillic.
-    return letters > 0.5 * len(text.replace(" ", "").replace("\n", "")) and cyrillic > 0.2 * letters
-
-
-def _load_overrides(path: Path) -> dict:
+def read_side(path: Path) -> dict:
+    """The article's side file as written (overrides and recorded keys), {} when it has none."""
     for suffix in META_SUFFIXES:
         side = path.with_name(path.stem + suffix)
         if not side.exists():
@@ -91,10 +70,11 @@ def _load_overrides(path: Path) -> dict:
             raise UnusableFile(f"its side file {side.name} is not valid YAML ({e}); fix or remove it") from None
         if not isinstance(data, dict):
             raise UnusableFile(f"its side file {side.name} must hold a mapping of {', '.join(OVERRIDABLE)}")
-        unknown = set(data) - set(OVERRIDABLE)
+        unknown = set(data) - set(OVERRIDABLE) - set(RECORDED)
         if unknown:
             raise UnusableFile(
-                f"its side file {side.name} has unknown keys {sorted(unknown)}; allowed: {', '.join(OVERRIDABLE)}"
+                f"its side file {side.name} has unknown keys {sorted(unknown)}; "
+                f"allowed: {', '.join(OVERRIDABLE + RECORDED)}"
             )
         if data.get("date") is not None:
             try:
@@ -114,20 +94,16 @@ def load_article(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Article:
         raise UnusableFile(
             f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB); split it or raise ASSISTANT_MAX_FILE_MB"
         )
-    raw = decode(path.read_bytes())
-    html_title = ""
-    if path.suffix.lower() in (".html", ".htm"):
-        raw, html_title = html_to_text(raw)
-    text = clean_text(raw)
-    if len(text) < MIN_CHARS:
-        raise UnusableFile(f"no article text (fewer than {MIN_CHARS} characters after cleaning)")
+    side = read_side(path)
+    doc = read_document(path.name, path.read_bytes(), side.get("source_url"))
+    text = clean_text(doc.text)
     meta = {
-        "title": html_title or extract_title(text),
-        "date": extract_date(raw),
-        "publisher": extract_publisher(raw),
+        "title": doc.title or extract_title(text),
+        "date": doc.date or extract_date(doc.text),  # the document's own date, else the first one its text states
+        "publisher": doc.publisher or extract_publisher(doc.text),
         "language": detect_language(text),
     }
-    meta.update(_load_overrides(path))
+    meta.update({k: side[k] for k in OVERRIDABLE if k in side})
     digest = hashlib.sha256(json.dumps([text, meta], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     return Article(
         id=path.stem,
@@ -136,7 +112,7 @@ def load_article(path: Path, max_bytes: int = 5 * 1024 * 1024) -> Article:
         date=meta["date"],
         publisher=meta["publisher"],
         language=meta["language"] or "und",
-        source=str(path),
+        source=side.get("source_url") or str(path),
         content_hash=digest[:16],
     )
 

@@ -59,6 +59,8 @@ def article_metadata(article: Article, signature: str) -> dict:
         "publisher": article.publisher or "",
         "language": article.language,
         "signature": signature,
+        # the address of an imported page (a file's path on the server is not shown to anyone)
+        "source": article.source if article.source.startswith(("http://", "https://")) else "",
     }
 
 
@@ -76,6 +78,7 @@ def article_from_row(article_id: str, text: str, meta: dict) -> Article:
         date=meta.get("date") or None,
         publisher=meta.get("publisher") or None,
         language=str(meta.get("language", "und")),
+        source=str(meta.get("source") or ""),
     )
 
 

@@ -26,8 +26,8 @@ def build_where(
     clauses: list[dict] = []
     if articles:
         clauses.append({"article": {"$in": list(articles)}})
-    if date_from:
-        clauses.append({"date_ord": {"$gte": date_ord(date_from)}})
+    if date_from or date_to:  # an undated article (date_ord 0) is left out of any date range, not guessed in
+        clauses.append({"date_ord": {"$gte": date_ord(date_from) if date_from else 1}})
     if date_to:
         clauses.append({"date_ord": {"$lte": date_ord(date_to)}})
     if not clauses:

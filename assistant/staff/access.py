@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from pathlib import Path
 
 from ..errors import ConfigError
 
 _N, _R, _P = 2**14, 8, 1  # scrypt cost: ~50 ms a check on this machine
+TOKEN_HOURS = 12  # how long a signed-in browser may upload files
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -36,6 +38,7 @@ def _matches(password: str, stored: str) -> bool:
 
 class StaffAccess:
     def __init__(self, settings) -> None:
+        self._secret = secrets.token_bytes(32)  # this process's: tokens end with it (shared: issue 24)
         self.password = settings.staff_password.get_secret_value() if settings.staff_password else None
         self.users: dict[str, str] = {}
         if settings.staff_users:
@@ -71,3 +74,19 @@ class StaffAccess:
         if stored is not None:
             ok = _matches(password, stored) or ok
         return ok
+
+    def issue_token(self) -> str:
+        """A signed, expiring token a signed-in browser shows to routes outside its session (uploads)."""
+        expires = str(int(time.time()) + TOKEN_HOURS * 3600)
+        return f"{expires}.{self._sign(expires)}"
+
+    def token_valid(self, token: str | None) -> bool:
+        if not self.required:
+            return True
+        expires, _, signature = (token or "").partition(".")
+        if not expires.isdigit() or int(expires) < time.time():
+            return False
+        return hmac.compare_digest(signature, self._sign(expires))
+
+    def _sign(self, text: str) -> str:
+        return hmac.new(self._secret, text.encode(), hashlib.sha256).hexdigest()

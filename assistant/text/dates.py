@@ -77,6 +77,7 @@ _DATE_PATTERNS = [
     ("dmy", re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")),
     ("d_month_y", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b")),
     ("month_d_y", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b")),
+    ("y_d_month", re.compile(rf"\b(\d{{4}})\s+жыл\w*\s+{_DAY}\s+{_MONTH}", re.IGNORECASE)),  # 2026 жылғы 6 ақпан
 ]
 # A date stated in any form, year optional ("3 April", "April 3-4", "24.04.2019"): what "when" asks for.
 DATE_MENTION = re.compile(
@@ -92,6 +93,8 @@ def _to_date(kind: str, groups: tuple[str, ...]) -> dt.date | None:
             y, m, d = int(groups[0]), int(groups[1]), int(groups[2])
         elif kind == "dmy":
             d, m, y = int(groups[0]), int(groups[1]), int(groups[2])
+        elif kind == "y_d_month":
+            y, d, m = int(groups[0]), int(groups[1]), month_number(groups[2]) or 0
         elif kind == "d_month_y":
             d, m, y = int(groups[0]), month_number(groups[1]) or 0, int(groups[2])
         else:

@@ -21,6 +21,7 @@ from ..core import Assistant
 from ..errors import AssistantError
 from ..records import Answer, Turn
 from . import render
+from .corpus_tab import build_corpus_tab
 from .staff_tab import build_staff_tab
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         turns = gr.State([])
         shown = gr.State({})
         rated = gr.State(None)
+        staff_session = gr.State({})  # one staff sign-in for both staff tabs
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"), gr.Row(equal_height=False):
                 with gr.Column(scale=3, min_width=320):
@@ -193,7 +195,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     with gr.Accordion("What is in the corpus", open=False):
                         corpus = gr.HTML("", elem_id="corpus")
             with gr.Tab("Partnerships", id="staff", elem_id="staff-tab"):
-                staff_load = build_staff_tab(assistant)
+                signed_in, staff_load = build_staff_tab(assistant, staff_session)
+            with gr.Tab("Corpus", id="corpus-admin", elem_id="corpus-tab"):
+                show_corpus, corpus_parts, *corpus_loads = build_corpus_tab(assistant, staff_session)
         info = gr.Markdown("", elem_id="info")
 
         inputs = [question, chat, turns, shown, k, model]
@@ -218,4 +222,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
         app.load(load, outputs=[corpus, examples, info], api_visibility="private")
         app.load(staff_load[0], staff_load[1], staff_load[2], api_visibility="private")
+        for fn, inputs, outputs in corpus_loads:
+            app.load(fn, inputs, outputs, api_visibility="private")
+        for event in signed_in:  # signing in opens the Corpus tab's tools too, filled at once
+            event = event.then(show_corpus, staff_session, corpus_parts, api_visibility="private")
+            for fn, inputs, outputs in corpus_loads:
+                event = event.then(fn, inputs, outputs, api_visibility="private")
     return app

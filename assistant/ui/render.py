@@ -60,6 +60,11 @@ def _openable(label: str, article: Article | None, start: int, end: int, quote: 
         if article is not None
         else '<div class="article-text">This article is no longer in the index.</div>'
     )
+    if article is not None and article.source.startswith(("http://", "https://")):
+        address = html.escape(article.source, quote=True)
+        link = f'<a href="{address}" target="_blank" rel="noopener noreferrer">{address}</a>'
+        body += f'<div class="hint">Published at {link}</div>'
+
     quoted = f'<div class="quote">“{html.escape(quote)}”</div>' if quote else ""
     return f'<details class="source"{" open" if opened else ""}><summary>{label}{quoted}</summary>{body}</details>'
 
@@ -95,7 +100,7 @@ def notice_html(text: str) -> str:
 def corpus_html(articles: list[Article]) -> str:
     """The articles the assistant answers from: title, date, language."""
     rows = "".join(
-        f"<tr><td>{html.escape(a.title)}</td><td>{html.escape(a.date or '–')}</td>"
+        f"<tr><td>{html.escape(a.title)}</td><td>{html.escape(a.date or 'undated')}</td>"
         f"<td>{html.escape(LANGUAGES.get(a.language, a.language))}</td></tr>"
         for a in articles
     )

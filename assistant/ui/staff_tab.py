@@ -16,13 +16,17 @@ import gradio as gr
 
 from ..core import Assistant
 from ..errors import AssistantError
-from ..staff.access import StaffAccess
 from ..text.dates import iso_day
 from . import render
 
 KINDS = ["any kind", "memorandum", "co-organisation", "sponsorship/support", "joint project", "membership"]
 HEADERS = ["#", "date", "kind", "parties", "purpose", "article"]
 NOT_SIGNED_IN = "Sign in first: the partnership tools are for staff."
+UPLOAD_COOKIE = "staff_uploads"
+# the signed-in browser keeps a token for the upload route, which Gradio serves outside any session (ui/mount.py)
+SET_UPLOAD_COOKIE = (
+    f"(token) => {{ if (token) document.cookie = '{UPLOAD_COOKIE}=' + token + '; path=/; SameSite=Strict'; }}"
+)
 
 
 def _date(value: str, label: str) -> str | None:
@@ -40,16 +44,18 @@ class StaffHandlers:
 
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
-        self.access = StaffAccess(assistant.settings)
+        self.access = assistant.staff_access
 
     def allowed(self, session: dict) -> bool:
         return not self.access.required or bool(session.get("staff"))
 
-    def sign_in(self, user: str, password: str, session: dict) -> tuple[dict, Any, Any, str]:
+    def sign_in(self, user: str, password: str, session: dict) -> tuple[dict, Any, Any, str, str]:
+        """The session signed in, and a token for the browser's upload cookie (api: uploads need it)."""
         if self.access.check(user, password):
-            return {**session, "staff": True}, gr.update(visible=False), gr.update(visible=True), ""
+            signed = {**session, "staff": True, "user": (user or "").strip() or "staff"}
+            return signed, gr.update(visible=False), gr.update(visible=True), "", self.access.issue_token()
         time.sleep(1.0)  # slows guessing down
-        return session, gr.update(), gr.update(visible=False), "Wrong user name or password."
+        return session, gr.update(), gr.update(visible=False), "Wrong user name or password.", ""
 
     def table(self, session: dict, org: str, kind: str, since: str, until: str) -> tuple[list[list], list[dict], str]:
         """The rows that match the filters (as the table shows them), all rows' data, and a status line."""
@@ -108,11 +114,11 @@ class StaffHandlers:
         return gr.update(value=str(md), interactive=True), gr.update(value=str(docx), interactive=True)
 
 
-def build_staff_tab(assistant: Assistant) -> tuple:
-    """The tab's components and events, inside the caller's Blocks."""
+def build_staff_tab(assistant: Assistant, session: gr.State) -> tuple:
+    """The tab's components and events, inside the caller's Blocks; (sign-in events, table loader) for the page."""
     h = StaffHandlers(assistant)
-    session = gr.State({})
     rows = gr.State([])
+    token = gr.Textbox(visible=False)
     with gr.Column(visible=h.access.required, elem_id="staff-login") as login:
         gr.Markdown("### Staff sign-in\nThe partnership tools are for staff.")
         user = gr.Textbox(label="User name", elem_id="staff-user")
@@ -147,15 +153,14 @@ def build_staff_tab(assistant: Assistant) -> tuple:
             as_docx = gr.DownloadButton("Download DOCX", interactive=False, elem_id="staff-docx")
     filters = [session, org, kind, since, until]
     private: dict[str, Any] = {"api_visibility": "private"}
-    sign_in.click(h.sign_in, [user, password, session], [session, login, tools, login_note], **private).then(
-        h.table, filters, [table, rows, status], **private
-    )
-    password.submit(h.sign_in, [user, password, session], [session, login, tools, login_note], **private).then(
-        h.table, filters, [table, rows, status], **private
-    )
+    signed_in = []
+    for trigger in (sign_in.click, password.submit):
+        event = trigger(h.sign_in, [user, password, session], [session, login, tools, login_note, token], **private)
+        event = event.then(None, token, None, js=SET_UPLOAD_COOKIE, **private)
+        signed_in.append(event.then(h.table, filters, [table, rows, status], **private))
     show.click(h.table, filters, [table, rows, status], **private)
     org.submit(h.table, filters, [table, rows, status], **private)
     table.select(h.quote, [session, rows], quote, **private)
     make.click(h.draft, [session, org, topic, since, until], [text, status], **private)
     text.change(h.files, [session, text], [as_md, as_docx], **private)
-    return h.table, filters, [table, rows, status]  # for the page's load event: the table at once when open
+    return signed_in, (h.table, filters, [table, rows, status])  # the page loads the table at once when open
