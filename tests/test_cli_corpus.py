@@ -78,3 +78,42 @@ def test_feeds_add_list_poll_each_entry_once_and_remove(site):
     assert json.loads(run("feeds", "list", "--json").stdout) == []
     dated = [r for r in json.loads(run("corpus", "--json").stdout) if r["source"].startswith(site.base)]
     assert len(dated) == 5 and all(r["date"] for r in dated)  # every entry's date from its page or its feed
+
+
+@pytest.mark.slow
+def test_an_import_killed_at_any_moment_leaves_no_half_article(tmp_path, isolated_env):
+    """`assistant add` killed at several moments: the next start's ingest finishes or drops the change; the
+    article is then whole (text and side file, indexed) or absent, and nothing else changed."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = isolated_env / "corpus"
+    run("ingest")
+    before = {p.name for p in corpus.iterdir() if p.is_file()}
+    paragraphs = [f"{MEMO[0]} Item {i}." for i in range(150)]  # a long PDF: reading it takes a while
+    big = tmp_path / "big.pdf"
+    big.write_bytes(pdf_bytes(MEMO_TITLE, paragraphs))
+    for delay in (1.5, 3.0):  # while starting or reading, and while writing or indexing
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "add", str(big)],
+            env={**os.environ, **OPEN},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        run("ingest")  # what the next start does
+        now = {p.name for p in corpus.iterdir() if p.is_file()}
+        new = now - before
+        stems = {n.split(".")[0] for n in new}
+        assert all({f"{s}.txt", f"{s}.meta.json"} <= new for s in stems), new  # whole, or not there
+        assert len(stems) <= 1 and before <= now
+        rows = json.loads(run("corpus", "--json").stdout)
+        assert all(r["status"] == "indexed" for r in rows)
+        if stems:
+            run("remove", *stems)  # the next round starts from the same corpus
+            assert {p.name for p in corpus.iterdir() if p.is_file()} == before

@@ -214,22 +214,22 @@ def test_a_change_killed_before_its_plan_is_dropped_and_one_killed_after_is_fini
 
 def test_feeds_import_each_entry_once_across_polls_and_feeds(assistant, site):
     editor = assistant.editor
-    editor.subscribe(f"{site.base}/rss.xml", "anna", "test")
-    editor.subscribe(f"{site.base}/atom.xml", "anna", "test")
-    editor.subscribe(f"{site.base}/rdf.xml", "anna", "test")
-    reports = {r["feed"].rsplit("/", 1)[1]: r for r in editor.poll(None, "anna", "test")}
+    editor.feeds.subscribe(f"{site.base}/rss.xml", "anna", "test")
+    editor.feeds.subscribe(f"{site.base}/atom.xml", "anna", "test")
+    editor.feeds.subscribe(f"{site.base}/rdf.xml", "anna", "test")
+    reports = {r["feed"].rsplit("/", 1)[1]: r for r in editor.feeds.poll(None, "anna", "test")}
     imported = [c["source"] for r in reports.values() for c in r["imported"]]
     assert len(imported) == len(set(imported)) == 10  # page01-10; 04 and 05 are in two feeds: imported once
     assert len(reports["atom.xml"]["duplicates"]) + len(reports["rss.xml"]["duplicates"]) == 2
-    again = editor.poll(None, "anna", "test")
+    again = editor.feeds.poll(None, "anna", "test")
     assert all(not r["imported"] and not r["new"] for r in again)  # each entry once
-    assert all(f.last_polled for f in editor.subscriptions.all())
+    assert all(f.last_polled for f in editor.feeds.subscriptions.all())
 
 
 def test_what_is_not_a_feed_is_refused(assistant, site):
     with pytest.raises(Exception, match="is not a feed"):
-        assistant.editor.subscribe(f"{site.base}/notafeed.xml", "anna", "test")
-    assert assistant.editor.subscriptions.all() == []
+        assistant.editor.feeds.subscribe(f"{site.base}/notafeed.xml", "anna", "test")
+    assert assistant.editor.feeds.subscriptions.all() == []
 
 
 def test_a_preview_shows_what_would_be_added_and_writes_nothing(assistant, site):
@@ -251,14 +251,14 @@ def test_partnership_rows_follow_an_added_then_removed_article(assistant):
 def test_the_server_polls_the_feeds_on_its_schedule(assistant, site):
     from assistant.api.server import poll_feeds_every
 
-    assistant.editor.subscribe(f"{site.base}/rdf.xml", "anna", "test")
+    assistant.editor.feeds.subscribe(f"{site.base}/rdf.xml", "anna", "test")
     stop = poll_feeds_every(assistant, 0.01)  # every 0.6 s
     try:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not assistant.editor.subscriptions.all()[0].last_polled:
+        while time.monotonic() < deadline and not assistant.editor.feeds.subscriptions.all()[0].last_polled:
             time.sleep(0.5)
     finally:
         stop.set()
-    feed = assistant.editor.subscriptions.all()[0]
+    feed = assistant.editor.feeds.subscriptions.all()[0]
     assert feed.last_polled and feed.last_result.startswith("2 new")
     assert any(e["who"] == "feeds" and e["from"].startswith("schedule") for e in assistant.editor.log())

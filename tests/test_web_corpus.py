@@ -2,6 +2,7 @@
 from a real news site on loopback; then a student in another browser asks about the new article."""
 
 import json
+import shutil
 
 import pytest
 
@@ -17,10 +18,7 @@ PASSWORD = "s3cret-staff"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus-web")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for seed in SEEDS.iterdir():
-        (corpus / seed.name).write_bytes(seed.read_bytes())
+    corpus = shutil.copytree(SEEDS, root / "corpus")
     env = {
         "ASSISTANT_STAFF_PASSWORD": PASSWORD,
         "ASSISTANT_IMPORT_ALLOW_PRIVATE": "1",
@@ -92,14 +90,14 @@ def test_staff_upload_import_correct_remove_undo_then_a_student_is_answered(serv
     page.set_input_files("#corpus-files input[type=file]", str(memo))
     page.wait_for_timeout(500)
     page.click("#corpus-add")
-    assert "Added 2026-03-03-" in wait_status(page, "passages indexed")
+    assert "Added 2026-03-03-" in wait_status(page, "indexed)")
     wait_rows(page, 6)
     assert "water-memorandum.pdf" in page.inner_text("#corpus-table") and "anna" in page.inner_text("#corpus-table")
 
     # import a page by its address: its title, date and author from the page, not its menus
     page.fill("#corpus-url textarea", f"{site.base}/page07.html")
     page.click("#corpus-import")
-    assert "passages indexed" in wait_status(page, "Turkistan region to build 300MW solar power plant")
+    assert "indexed)" in wait_status(page, "Turkistan region to build 300MW solar power plant")
     wait_rows(page, 7)
 
     # correct the imported page's date

@@ -56,8 +56,8 @@ def poll_feeds_every(assistant: Assistant, minutes: float) -> threading.Event | 
     def loop() -> None:
         while not stop.wait(minutes * 60):
             try:
-                if assistant.editor.subscriptions.all():
-                    assistant.editor.poll(who="feeds", origin="schedule")
+                if assistant.editor.feeds.subscriptions.all():
+                    assistant.editor.feeds.poll(who="feeds", origin="schedule")
             except Exception:  # a feed's problem is in its report; anything else must not stop the schedule
                 log.exception("polling the feeds failed")
 

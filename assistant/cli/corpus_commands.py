@@ -138,7 +138,7 @@ def feeds() -> None:
 @click.pass_context
 def feeds_add(ctx: click.Context, url: str, as_json: bool) -> None:
     """Subscribe to a feed (read once now to check it is one)."""
-    feed = assistant_for(ctx).editor.subscribe(url, _who(), _origin())
+    feed = assistant_for(ctx).editor.feeds.subscribe(url, _who(), _origin())
     if as_json:
         echo_json({"url": feed.url, "title": feed.title})
     else:
@@ -150,7 +150,7 @@ def feeds_add(ctx: click.Context, url: str, as_json: bool) -> None:
 @click.pass_context
 def feeds_list(ctx: click.Context, as_json: bool) -> None:
     """The subscribed feeds, when each was last polled and what that did."""
-    found = assistant_for(ctx).editor.subscriptions.all()
+    found = assistant_for(ctx).editor.feeds.subscriptions.all()
     if as_json:
         echo_json(
             [{k: v for k, v in f.__dict__.items() if k != "seen"} | {"entries_taken": len(f.seen)} for f in found]
@@ -167,7 +167,7 @@ def feeds_list(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def feeds_remove(ctx: click.Context, url: str, as_json: bool) -> None:
     """Unsubscribe from a feed (articles already imported stay)."""
-    assistant_for(ctx).editor.unsubscribe(url, _who(), _origin())
+    assistant_for(ctx).editor.feeds.unsubscribe(url, _who(), _origin())
     if as_json:
         echo_json({"removed": url})
     else:
@@ -180,7 +180,7 @@ def feeds_remove(ctx: click.Context, url: str, as_json: bool) -> None:
 @click.pass_context
 def feeds_poll(ctx: click.Context, url: str | None, as_json: bool) -> None:
     """Import the new entries of every feed (or of URL) now; each entry only once."""
-    reports = assistant_for(ctx).editor.poll(url, _who(), _origin())
+    reports = assistant_for(ctx).editor.feeds.poll(url, _who(), _origin())
     if as_json:
         echo_json(reports)
         return

@@ -11,22 +11,24 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..corpus.audit import AuditLog
 from ..corpus.cleaning import clean_text
 from ..corpus.duplicates import DuplicateFinder
-from ..corpus.feeds import Feed, Subscriptions, parse_feed
+from ..corpus.feeds import Subscriptions
 from ..corpus.fetch import Limits, check_url, fetch
-from ..corpus.formats import Document, UnusableFile, read_document, supported_list
+from ..corpus.formats import Document, UnusableFile, read_document
 from ..corpus.library import Library
 from ..corpus.loader import OVERRIDABLE, read_side, side_file
 from ..corpus.metadata import extract_date, extract_title
 from ..errors import DuplicateError, FetchError, IndexBusyError, InvalidInputError, TooLargeError
 from ..text.dates import iso_day
 from ..text.script import detect_language
+from .changes import Change, Outcome
+from .feed_poller import FeedPoller
 
 PAGE_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf"}
 PAGE_TYPES["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = ".docx"
@@ -44,39 +46,6 @@ class _Ready:
     label: str
 
 
-@dataclass
-class Change:
-    action: str  # added, replaced, removed, corrected, undone
-    article: str
-    title: str
-    step: str  # what `undo` takes
-    passages: int = 0
-    source: str = ""
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    def __str__(self) -> str:
-        indexed = f" ({self.passages} passages indexed)" if self.action != "removed" else ""
-        return f"{self.action.capitalize()} {self.article}: “{self.title}”{indexed}"
-
-
-@dataclass
-class Outcome:
-    """What a batch did: the changes made, and each input that could not be used with its reason."""
-
-    changes: list[Change] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
-    notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {
-            "changes": [c.to_dict() for c in self.changes],
-            "failed": [{"input": i, "reason": r} for i, r in self.failed],
-            "notes": self.notes,
-        }
-
-
 class CorpusEditor:
     def __init__(
         self, settings, ingest: Callable[[], tuple], read: Callable[[], Any], indexed: Callable[[], dict[str, dict]]
@@ -91,6 +60,7 @@ class CorpusEditor:
         self._read = read
         self._indexed = indexed  # the store's article records: what students are answered from
         self._duplicates = DuplicateFinder()
+        self.feeds = FeedPoller(self)
 
     # -- reading the corpus -----------------------------------------------------------------------
     def listing(self) -> list[dict]:
@@ -143,19 +113,19 @@ class CorpusEditor:
         for i, (name, data) in enumerate(items, 1):
             say(f"Reading {i} of {len(items)}: {name}")
             try:
-                ready = self._fetch(name) if data is None else self._prepare(name, data)
+                ready = self.fetch_page(name) if data is None else self._prepare(name, data)
                 with self.library.lock():
-                    outcome.changes.append(self._commit_new(ready, who, origin, meta))
+                    outcome.changes.append(self.commit_new(ready, who, origin, meta))
             except (InvalidInputError, FetchError) as e:
                 outcome.failed.append((name, str(e)))
         if outcome.changes:
             say(f"Indexing {len(outcome.changes)} new articles…")
-            self._index(outcome)
+            self.index(outcome)
         return outcome
 
     def preview(self, name: str, data: bytes | None) -> dict:
         """What a file (name, bytes) or a page (url, None) would be added as: its metadata, nothing written."""
-        ready = self._fetch(name) if data is None else self._prepare(name, data)
+        ready = self.fetch_page(name) if data is None else self._prepare(name, data)
         side = self._side(ready.doc, None, "", None, ready.source_url, None)
         side["language"] = detect_language(clean_text(ready.doc.text))
         twin = self._duplicates.find(ready.doc.text, ready.source_url, self._read().articles)
@@ -164,7 +134,7 @@ class CorpusEditor:
             "words": len(ready.doc.text.split()),
         }
 
-    def _fetch(self, url: str) -> _Ready:
+    def fetch_page(self, url: str) -> _Ready:
         """A page by its address, fetched within the limits, as a file ready to add."""
         url = url.strip()
         check_url(url, self.limits.allow_private)
@@ -184,7 +154,7 @@ class CorpusEditor:
         label = label or name
         return _Ready(name, data, self._read_upload(name, data, source_url, label), source_url, label)
 
-    def _commit_new(self, ready: _Ready, who: str, origin: str, meta: dict | None, feed: str | None = None) -> Change:
+    def commit_new(self, ready: _Ready, who: str, origin: str, meta: dict | None, feed: str | None = None) -> Change:
         """Write a prepared article unless the corpus already holds it (the caller holds the folder's lock)."""
         twin = self._duplicates.find(ready.doc.text, ready.source_url, self._read().articles)
         if twin is not None:
@@ -239,7 +209,7 @@ class CorpusEditor:
             step = self.library.commit(article, files, [p.name for p in self.library.files_of(article)])
             self.audit.record(who, "replaced", article, side.get("title", ""), name, origin, step.token)
             outcome = Outcome([Change("replaced", article, side.get("title", article), step.token, source=name)])
-        self._index(outcome)
+        self.index(outcome)
         return outcome
 
     def correct(self, article: str, changes: dict, who: str, origin: str) -> Outcome:
@@ -258,7 +228,7 @@ class CorpusEditor:
             what = ", ".join(f"{k}={v or '(from the text)'}" for k, v in changes.items())
             self.audit.record(who, "corrected", article, side.get("title", ""), "", origin, step.token, what)
             outcome = Outcome([Change("corrected", article, side.get("title", article), step.token)])
-        self._index(outcome)
+        self.index(outcome)
         return outcome
 
     def remove(self, articles: list[str], who: str, origin: str) -> Outcome:
@@ -275,7 +245,7 @@ class CorpusEditor:
                 self.audit.record(who, "removed", article, title, "", origin, step.token)
                 outcome.changes.append(Change("removed", article, title or article, step.token))
         if outcome.changes:
-            self._index(outcome)
+            self.index(outcome)
         return outcome
 
     def undo(self, step: str, who: str, origin: str) -> Outcome:
@@ -285,7 +255,7 @@ class CorpusEditor:
             undone = self.library.undo(step)
             self.audit.record(who, "undone", done.article, "", "", origin, undone.token, f"reversed {step}")
             outcome = Outcome([Change("undone", done.article, done.article, undone.token)])
-        self._index(outcome)
+        self.index(outcome)
         return outcome
 
     def _existing(self, article: str) -> list[Path]:
@@ -294,7 +264,7 @@ class CorpusEditor:
             raise InvalidInputError(f"there is no article {article!r} in the corpus", "see the ids: assistant corpus")
         return files
 
-    def _index(self, outcome: Outcome) -> None:
+    def index(self, outcome: Outcome) -> None:
         """Index the folder as it now is (waiting a while for an ingest another process runs)."""
         for attempt in range(120):
             try:
@@ -314,78 +284,6 @@ class CorpusEditor:
             elif c.action not in ("removed", "undone"):
                 why = next((s.reason for s in corpus.skipped if s.path.stem == c.article), "it was not read")
                 outcome.notes.append(f"{c.article} is saved but not indexed: {why}")
-
-    # -- feeds ------------------------------------------------------------------------------------
-    def subscribe(self, url: str, who: str, origin: str) -> Feed:
-        url = url.strip()
-        with self.library.lock():
-            if self.subscriptions.find(url):
-                raise DuplicateError(f"{url} is already subscribed", "poll it with: assistant feeds poll")
-            title, _entries = parse_feed(fetch(url, self.limits).data, url)
-            feeds = self.subscriptions.all()
-            feed = Feed(url, title, who, time.strftime("%Y-%m-%dT%H:%M:%S%z"))
-            self.subscriptions.save([*feeds, feed])
-            self.audit.record(who, "subscribed", "", title, url, origin)
-        return feed
-
-    def unsubscribe(self, url: str, who: str, origin: str) -> None:
-        with self.library.lock():
-            feeds = self.subscriptions.all()
-            kept = [f for f in feeds if f.url != url.strip()]
-            if len(kept) == len(feeds):
-                raise InvalidInputError(f"{url} is not subscribed", "see the feeds: assistant feeds list")
-            self.subscriptions.save(kept)
-            self.audit.record(who, "unsubscribed", "", "", url, origin)
-
-    def poll(self, url: str | None = None, who: str = "feeds", origin: str = "schedule") -> list[dict]:
-        """Import each subscribed feed's new entries (each entry once; a story already in the corpus is
-        skipped as a duplicate), then index once. One report per feed."""
-        feeds = self.subscriptions.all()
-        chosen = [f for f in feeds if url is None or f.url == url.strip()]
-        if url is not None and not chosen:
-            raise InvalidInputError(f"{url} is not subscribed", "subscribe first: assistant feeds add URL")
-        reports, outcome = [], Outcome()
-        for feed in chosen:
-            reports.append(self._poll_one(feed, who, origin, outcome))
-        with self.library.lock():  # the list as it is now (a feed may have been added meanwhile), with these polls
-            polled = {f.url: f for f in chosen}
-            self.subscriptions.save([polled.get(f.url, f) for f in self.subscriptions.all()])
-        if outcome.changes:
-            self._index(outcome)
-        for report in reports:
-            links = report.pop("_links")
-            report["imported"] = [c.to_dict() for c in outcome.changes if c.source in links]
-        return reports
-
-    def _poll_one(self, feed: Feed, who: str, origin: str, outcome: Outcome) -> dict:
-        report: dict = {"feed": feed.url, "new": 0, "duplicates": [], "failed": [], "_links": set()}
-        try:
-            _title, entries = parse_feed(fetch(feed.url, self.limits).data, feed.url)
-        except (FetchError, InvalidInputError) as e:
-            feed.last_result = f"failed: {e}"
-            report["failed"].append({"input": feed.url, "reason": str(e)})
-            return report
-        for entry in entries:
-            if entry.key in feed.seen:
-                continue
-            report["new"] += 1
-            try:
-                ready = self._fetch(entry.link)
-                meta = {"date": entry.date} if entry.date and not ready.doc.date else None
-                with self.library.lock():
-                    change = self._commit_new(ready, who, f"{origin}, feed {feed.url}", meta, feed=feed.url)
-                outcome.changes.append(change)
-                report["_links"].add(change.source)
-                feed.seen.append(entry.key)
-            except DuplicateError as e:
-                report["duplicates"].append({"input": entry.link, "reason": str(e)})
-                feed.seen.append(entry.key)
-            except (FetchError, InvalidInputError) as e:  # tried again at the next poll
-                report["failed"].append({"input": entry.link, "reason": str(e)})
-        feed.last_polled = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-        counts = (report["new"], len(report["duplicates"]), len(report["failed"]))
-        feed.last_result = "{} new, {} duplicates, {} failed".format(*counts)
-        return report
 
 
 def _uploaded_as(side: dict, path: str) -> str:
@@ -424,4 +322,4 @@ def _json(side: dict) -> bytes:
     return json.dumps(side, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-__all__ = ["Change", "CorpusEditor", "Outcome", "supported_list"]
+__all__ = ["Change", "CorpusEditor", "Outcome"]

@@ -16,7 +16,7 @@ import gradio as gr
 from ..core import Assistant
 from ..corpus.formats import SUPPORTED
 from ..errors import AssistantError
-from ..staff.corpus_editor import Outcome
+from ..staff.changes import Outcome
 
 NOT_SIGNED_IN = "Sign in first (on the Partnerships tab): the corpus tools are for staff."
 HEADERS = ["id", "title", "date", "publisher", "language", "source", "added by", "added at", "passages", "status"]
@@ -140,8 +140,8 @@ class CorpusHandlers:
             notes.append("no date found: it will be undated unless you give one")
         if found["duplicate_of"]:
             notes.append(f"⚠️ already in the corpus as {found['duplicate_of']}")
-        fields = [found[k] or "" for k in ("title", "date", "publisher", "language")]
-        return (*fields, ". ".join(notes) + ". Correct the fields if needed, then add it.")
+        title, date, publisher, language = (str(found[k] or "") for k in ("title", "date", "publisher", "language"))
+        return title, date, publisher, language, ". ".join(notes) + ". Correct the fields if needed, then add it."
 
     def import_url(self, session, undo, url, title, date, publisher, language, request: gr.Request | None = None):
         urls = [u for u in (url or "").split() if u]
@@ -195,7 +195,7 @@ class CorpusHandlers:
         if not self.allowed(session):
             return []
         try:
-            return [[f.url, f.title, f.last_polled, f.last_result] for f in self.editor.subscriptions.all()]
+            return [[f.url, f.title, f.last_polled, f.last_result] for f in self.editor.feeds.subscriptions.all()]
         except AssistantError:
             return []
 
@@ -203,7 +203,7 @@ class CorpusHandlers:
         if not self.allowed(session):
             return NOT_SIGNED_IN
         try:
-            feed = self.editor.subscribe(url or "", _who(session), _origin(request))
+            feed = self.editor.feeds.subscribe(url or "", _who(session), _origin(request))
         except AssistantError as e:
             return f"❌ {e}"
         return f"✅ Subscribed to {feed.title or feed.url}. Poll it to import its entries."
@@ -212,7 +212,7 @@ class CorpusHandlers:
         if not self.allowed(session):
             return NOT_SIGNED_IN
         try:
-            self.editor.unsubscribe(url or "", _who(session), _origin(request))
+            self.editor.feeds.unsubscribe(url or "", _who(session), _origin(request))
         except AssistantError as e:
             return f"❌ {e}"
         return f"✅ Unsubscribed from {url}."
@@ -223,7 +223,7 @@ class CorpusHandlers:
             return
         yield "⏳ Reading the feeds…", undo
         try:
-            reports = self.editor.poll(None, _who(session), _origin(request))
+            reports = self.editor.feeds.poll(None, _who(session), _origin(request))
         except AssistantError as e:
             yield f"❌ {e}", undo
             return
@@ -258,7 +258,15 @@ def build_corpus_tab(assistant: Assistant, session: gr.State) -> tuple:
             sort = gr.Dropdown(list(SORTS), value="newest first", label="Sort")
             refresh = gr.Button("Show", elem_id="corpus-show")
             undo_button = gr.Button("Undo last change", elem_id="corpus-undo")
-        table = gr.Dataframe(headers=HEADERS, value=[], interactive=False, wrap=True, elem_id="corpus-table")
+        table = gr.Dataframe(
+            headers=HEADERS,
+            value=[],
+            interactive=False,
+            wrap=True,
+            max_height=420,
+            column_widths=["15%", "27%", "8%", "9%", "5%", "13%", "6%", "8%", "4%", "5%"],
+            elem_id="corpus-table",
+        )
         with gr.Accordion("Add articles", open=True):
             with gr.Row():
                 title = gr.Textbox(label="Title (optional)", elem_id="corpus-new-title")
