@@ -110,7 +110,7 @@ class CorpusHandlers:
         if not self.allowed(session):  # before any uploaded file is opened
             yield NOT_SIGNED_IN, undo
             return
-        paths = [Path(f if isinstance(f, str) else getattr(f, "name", "")) for f in (files or [])]
+        paths = _paths(files)
         if not paths:
             yield "Choose one or more files first.", undo
             return
@@ -122,7 +122,7 @@ class CorpusHandlers:
         """Before adding: what the first chosen file (or else the address) would be added as, in the fields."""
         if not self.allowed(session):
             return "", "", "", "", NOT_SIGNED_IN
-        paths = [Path(f if isinstance(f, str) else getattr(f, "name", "")) for f in (files or [])]
+        paths = _paths(files)
         urls = (url or "").split()
         if not paths and not urls:
             return "", "", "", "", "Choose a file or paste an address first."
@@ -166,7 +166,7 @@ class CorpusHandlers:
         if not article or not file:
             yield "Select an article in the table and choose its new version first.", undo
             return
-        path = Path(file if isinstance(file, str) else file.name)
+        path = _paths([file])[0]
         data = path.read_bytes()
         yield from self._run(
             session, undo, self.editor.replace, article, path.name, data, _who(session), _origin(request)
@@ -238,6 +238,11 @@ class CorpusHandlers:
                 *(c["step"] for r in reports for c in r["imported"]),
             ],
         )
+
+
+def _paths(files) -> list[Path]:
+    """Gradio's uploaded files (paths in its cache, or file objects naming them) as paths."""
+    return [Path(f if isinstance(f, str) else getattr(f, "name", "")) for f in (files or [])]
 
 
 def _meta(title: str, date: str, publisher: str, language: str) -> dict:
