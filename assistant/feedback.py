@@ -79,3 +79,18 @@ def _clean_comment(comment: str) -> str:
     if len(comment) > MAX_COMMENT:
         raise InvalidInputError(f"the comment is longer than {MAX_COMMENT} characters", "shorten it")
     return comment
+
+
+def most_down_rated(entries: list[dict], limit: int = 10) -> list[dict]:
+    """The questions rated down most (the same question however it was spaced or capitalised), each with its
+    counts and the latest answer that was rated down; ties go to the most recent."""
+    groups: dict[str, dict] = {}
+    for e in entries:
+        key = " ".join(str(e.get("question") or "").casefold().split())
+        group = groups.setdefault(key, {"question": e.get("question") or "", "down": 0, "up": 0, "rated": None})
+        group[e["rating"] if e["rating"] in ("up", "down") else "down"] += 1
+        if e["rating"] == "down" and (group["rated"] is None or e.get("time", "") >= group["rated"].get("time", "")):
+            group["rated"] = e
+    ranked = [g for g in groups.values() if g["down"]]
+    ranked.sort(key=lambda g: (g["down"], g["rated"].get("time", "")), reverse=True)
+    return ranked[:limit]

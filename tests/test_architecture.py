@@ -19,6 +19,7 @@ STAGES = [
     "evaluation",
     "feedback",
     "staff",
+    "pictures",
     "examples",
     "core",
     "ui",
@@ -102,6 +103,9 @@ def test_each_framework_only_in_its_interface():
     assert who_imports("docx") == {"staff/docx_export.py", "corpus/formats.py"}
     assert who_imports("pypdf") == who_imports("trafilatura") == {"corpus/formats.py"}
     assert who_imports("feedparser") == {"corpus/feeds.py"}
+    # pictures are drawn in one stage, and the graph laid out in one module
+    assert {m.split("/")[0] for m in who_imports("plotly")} == {"pictures"}
+    assert who_imports("networkx") == {"pictures/network.py"}
 
 
 def test_the_tokenizer_and_script_rules_have_one_home():

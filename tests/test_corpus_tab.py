@@ -25,7 +25,7 @@ def last(generator):
 def test_a_stranger_gets_nothing_and_no_file_is_opened(handlers, tmp_path):
     missing = str(tmp_path / "never-uploaded.pdf")  # opening it would raise: the handler must not try
     stranger: dict = {}
-    assert handlers.table(stranger) == ([], NOT_SIGNED_IN)
+    assert handlers.table(stranger) == ([], NOT_SIGNED_IN, None)
     assert handlers.log(stranger) == [] and handlers.feeds(stranger) == []
     assert last(handlers.upload(stranger, [], [missing], "", "", "", "")) == (NOT_SIGNED_IN, [])
     assert last(handlers.replace(stranger, [], "000_fc73a623d024f7d6", missing)) == (NOT_SIGNED_IN, [])
@@ -40,8 +40,9 @@ def test_a_stranger_gets_nothing_and_no_file_is_opened(handlers, tmp_path):
 
 def test_staff_list_search_sort_add_and_undo(handlers, tmp_path):
     staff = {"staff": True, "user": "anna"}
-    shown, note = handlers.table(staff)
+    shown, note, chart = handlers.table(staff)
     assert len(shown) == 5 and note == "5 articles."
+    assert sum(sum(bar.y) for bar in chart.data) == 5  # the chart counts what the table lists
     dates = [r[2] for r in shown]
     assert dates == sorted((d for d in dates if d != "undated"), reverse=True) + ["undated"] * dates.count("undated")
     titles = [r[1] for r in handlers.table(staff, "", "title")[0]]

@@ -40,11 +40,12 @@ def test_the_staff_tab_serves_nothing_before_sign_in(seeded_settings, monkeypatc
 
     monkeypatch.setenv("ASSISTANT_STAFF_PASSWORD", "s3cret")
     h = StaffHandlers(Assistant(get_settings()))
-    assert h.table({}, "METU", "any kind", "", "") == ([], [], NOT_SIGNED_IN)
+    assert h.table({}, "METU", "any kind", "", "") == ([], [], NOT_SIGNED_IN, None, None)
     assert h.draft({}, "METU", "", "", "") == ("", NOT_SIGNED_IN)
     session, *_ = h.sign_in("anna", "s3cret", {})
-    shown, rows, _ = h.table(session, "METU", "any kind", "", "")
+    shown, rows, _, graph, timeline = h.table(session, "METU", "any kind", "", "")
     assert len(shown) == len(rows) == 2 and "Zhasyl Almaty" in shown[0][3]
+    assert sum(sum(bar.y) for bar in timeline.data) == 2 and "2 partnerships" in graph.layout.title.text
     assert h.table(session, "", "any kind", "last year", "")[2].startswith("From 'last year' is not a date")
 
 

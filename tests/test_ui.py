@@ -138,8 +138,9 @@ def test_rating_and_comment_are_appended_to_the_feedback_file(handlers):
 
 
 def test_page_load_lists_the_corpus_and_example_questions(handlers):
-    corpus, examples, info = handlers.on_load()
+    corpus, chart, examples, info = handlers.on_load()
     assert corpus.count("<tr>") == 6 and "2026-02-19" in corpus  # header + 5 articles
+    assert sum(sum(bar.y) for bar in chart.data) == 5  # the corpus over time counts every article once
     assert len(examples) == 4 and "5 articles indexed" in info
     for question in examples:  # every example question is answered, not refused
         assert not handlers.assistant.ask(question).refused, question

@@ -19,8 +19,10 @@ KINDS = ["memorandum", "co-organisation", "sponsorship/support", "joint project"
 @click.option("--kind", type=click.Choice(KINDS), help="Only links of this kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per link.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (parties joined with '; ').")
+@click.option("--graph", type=click.Path(dir_okay=False), help="Draw the network of these links: .html, .png or .svg.")
+@click.option("--timeline", type=click.Path(dir_okay=False), help="Draw these links over time: .html, .png or .svg.")
 @click.pass_context
-def partnerships(ctx: click.Context, org, since, until, kind, as_json: bool, as_csv: bool) -> None:
+def partnerships(ctx: click.Context, org, since, until, kind, as_json: bool, as_csv: bool, graph, timeline) -> None:
     """The partnerships the articles state: parties, kind, date, purpose, and the verbatim quote."""
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
@@ -30,6 +32,9 @@ def partnerships(ctx: click.Context, org, since, until, kind, as_json: bool, as_
             f"note: {table.unverified} rows left out: their quote no longer matches the article (run assistant ingest)",
             err=True,
         )
+    if graph or timeline:
+        _draw(table.rows, graph, timeline)
+        return
     if as_json:
         echo_json(table.rows)
         return
@@ -47,6 +52,20 @@ def partnerships(ctx: click.Context, org, since, until, kind, as_json: bool, as_
             textwrap.indent(textwrap.fill(f"“{r['quote']}” — {r['article']} [{r['start']}:{r['end']}]", 96), "    ")
         )
     click.echo(f"{len(table.rows)} partnership links", err=True)
+
+
+def _draw(rows: list[dict], graph: str | None, timeline: str | None) -> None:
+    from ..pictures import common, network, over_time
+
+    for path in (graph, timeline):
+        if path:
+            common.checked(Path(path))  # both names checked before either picture is drawn
+    if graph:
+        drawn = common.write(network.figure(rows), Path(graph))
+        click.echo(f"Network of {len(rows)} partnership links written to {drawn}", err=True)
+    if timeline:
+        drawn = common.write(over_time.partnerships(rows), Path(timeline))
+        click.echo(f"Timeline of {len(rows)} partnership links written to {drawn}", err=True)
 
 
 @cli.command()

@@ -23,7 +23,7 @@ METRIC_ROWS = [
 ]
 
 
-def _fmt(v) -> str:
+def fmt(v) -> str:
     if v is None:
         return "–"
     if isinstance(v, float):
@@ -44,17 +44,17 @@ def markdown(report: dict) -> str:
         "|---|---|",
     ]
     for key, label in METRIC_ROWS:
-        lines.append(f"| {label.format(k=k)} | {_fmt(s.get(key.format(k=k)))} |")
+        lines.append(f"| {label.format(k=k)} | {fmt(s.get(key.format(k=k)))} |")
     if s.get("interrupted"):
         lines.append(f"\nInterrupted: {s['queries']} of {s['total_queries']} queries done.")
-    failed = [e for e in report["queries"] if not _passed(e)]
+    failed = [e for e in report["queries"] if not passed(e)]
     if failed:
         lines += ["", "| query | problem |", "|---|---|"]
         lines += [f"| {e['id']} | {_problem(e)} |" for e in failed]
     return "\n".join(lines)
 
 
-def _passed(entry: dict) -> bool:
+def passed(entry: dict) -> bool:
     c = entry["checks"]
     if not entry["sources"]:
         return c["refusal_ok"]
@@ -72,8 +72,13 @@ def _problem(entry: dict) -> str:
     return "cites a passage from an unexpected article"
 
 
-def _outcome(entry: dict) -> str:
-    return ("pass" if _passed(entry) else _problem(entry)) + f", rank {entry['checks']['article_rank']}"
+def outcome(entry: dict) -> str:
+    return ("pass" if passed(entry) else _problem(entry)) + f", rank {entry['checks']['article_rank']}"
+
+
+def changed(old: dict, new: dict) -> bool:
+    """Whether a query's outcome changed between two runs: it passes or fails now, or its article moved."""
+    return passed(old) != passed(new) or old["checks"]["article_rank"] != new["checks"]["article_rank"]
 
 
 def check_thresholds(summary: dict, minimums: dict[str, float], maximums: dict[str, float]) -> list[str]:
@@ -82,11 +87,11 @@ def check_thresholds(summary: dict, minimums: dict[str, float], maximums: dict[s
     for name, limit in minimums.items():
         value = summary.get(name)
         if value is None or value < limit:
-            broken.append(f"{name} = {_fmt(value)} is below {limit:g}")
+            broken.append(f"{name} = {fmt(value)} is below {limit:g}")
     for name, limit in maximums.items():
         value = summary.get(name)
         if value is None or value > limit:
-            broken.append(f"{name} = {_fmt(value)} is above {limit:g}")
+            broken.append(f"{name} = {fmt(value)} is above {limit:g}")
     return broken
 
 
@@ -112,18 +117,18 @@ def compare(a: dict, b: dict) -> str:
         if va is not None and vb is not None and va != vb:
             improved = (vb < va) if key in LOWER_IS_BETTER else (vb > va)
             better = " ▲" if improved else " ▼"
-        lines.append(f"| {label.format(k=k)} | {_fmt(va)} | {_fmt(vb)} | {diff}{better} |")
+        lines.append(f"| {label.format(k=k)} | {fmt(va)} | {fmt(vb)} | {diff}{better} |")
     qa = {e["id"]: e for e in a["queries"]}
-    changed = []
+    moved = []
     for e in b["queries"]:
         old = qa.get(e["id"])
         if old is None:
-            changed.append(f"| {e['id']} | – | {'pass' if _passed(e) else _problem(e)} |")
-        elif _passed(old) != _passed(e) or old["checks"]["article_rank"] != e["checks"]["article_rank"]:
-            changed.append(f"| {e['id']} | {_outcome(old)} | {_outcome(e)} |")
-    lines += ["", "Queries whose outcome changed:" if changed else "No query changed outcome."]
-    if changed:
-        lines += ["| query | A | B |", "|---|---|---|", *changed]
+            moved.append(f"| {e['id']} | – | {'pass' if passed(e) else _problem(e)} |")
+        elif changed(old, e):
+            moved.append(f"| {e['id']} | {outcome(old)} | {outcome(e)} |")
+    lines += ["", "Queries whose outcome changed:" if moved else "No query changed outcome."]
+    if moved:
+        lines += ["| query | A | B |", "|---|---|---|", *moved]
     return "\n".join(lines)
 
 

@@ -103,8 +103,12 @@ def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
 
 
 def _names_org(org: str, names: PartyNames, written: list[str]) -> bool:
-    """Whether a row names the organisation: by acronym, by any of its names, or by part of a name."""
+    """Whether a row names the organisation: by acronym, by any of its names, or by part of a name; in double
+    quotes, by its whole name or acronym only (a click on the network asks for exactly that body)."""
     wanted = org.casefold().strip()
+    if len(wanted) > 2 and wanted[0] == wanted[-1] == '"':
+        wanted = wanted[1:-1].strip()
+        return any(wanted in (names.key(n).casefold(), names.display(n).casefold()) for n in written)
     return any(names.key(n).casefold() == wanted or wanted in names.display(n).casefold() for n in written)
 
 

@@ -19,9 +19,11 @@ from ..answer.chain import MAX_QUESTION
 from ..answer.events import Done, ReplaceText, Retrieved, Sources, TextDelta
 from ..core import Assistant
 from ..errors import AssistantError
+from ..pictures import over_time
 from ..records import Answer, Turn
 from . import render
 from .corpus_tab import build_corpus_tab
+from .feedback_tab import build_feedback_tab
 from .staff_tab import build_staff_tab
 
 log = logging.getLogger(__name__)
@@ -44,14 +46,16 @@ class ChatHandlers:
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
 
-    def on_load(self) -> tuple[str, list[str], str]:
-        """The corpus panel, example questions and info line, read afresh for every new page."""
+    def on_load(self) -> tuple[str, Any, list[str], str]:
+        """The corpus panel and its picture over time, example questions and info line, read afresh for every
+        new page."""
         try:
             articles = self.assistant.articles()
         except AssistantError as e:
-            return render.notice_html(str(e)), [], ""
+            return render.notice_html(str(e)), None, [], ""
         examples = self.assistant.example_questions()
-        return render.corpus_html(articles), examples, _info_line(self.assistant, len(articles))
+        chart = over_time.articles((a.date, a.language) for a in articles)
+        return render.corpus_html(articles), chart, examples, _info_line(self.assistant, len(articles))
 
     def respond(
         self, question: str, chat: list, turns: list[dict], shown: dict, k: float, model: str
@@ -193,11 +197,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         render.notice_html("The sources of each answer appear here."), elem_id="evidence"
                     )
                     with gr.Accordion("What is in the corpus", open=False):
+                        corpus_chart = gr.Plot(label="Articles over time, by language", elem_id="corpus-over-time")
                         corpus = gr.HTML("", elem_id="corpus")
             with gr.Tab("Partnerships", id="staff", elem_id="staff-tab"):
                 signed_in, staff_load = build_staff_tab(assistant, staff_session)
             with gr.Tab("Corpus", id="corpus-admin", elem_id="corpus-tab"):
                 show_corpus, corpus_parts, *corpus_loads = build_corpus_tab(assistant, staff_session)
+            with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
+                show_feedback, feedback_parts, feedback_load = build_feedback_tab(assistant, staff_session)
         info = gr.Markdown("", elem_id="info")
 
         inputs = [question, chat, turns, shown, k, model]
@@ -216,16 +223,18 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         chat.like(h.rate, inputs=[shown], outputs=[rated, comment, feedback_note], api_visibility="private")
         comment.submit(h.comment, inputs=[rated, comment], outputs=[comment, feedback_note], api_visibility="private")
 
-        def load() -> tuple[str, Any, str]:
-            corpus_panel, questions, line = h.on_load()
-            return corpus_panel, gr.Dataset(samples=[[q] for q in questions]), line
+        def load() -> tuple[str, Any, Any, str]:
+            corpus_panel, chart, questions, line = h.on_load()
+            return corpus_panel, chart, gr.Dataset(samples=[[q] for q in questions]), line
 
-        app.load(load, outputs=[corpus, examples, info], api_visibility="private")
+        app.load(load, outputs=[corpus, corpus_chart, examples, info], api_visibility="private")
         app.load(staff_load[0], staff_load[1], staff_load[2], api_visibility="private")
-        for fn, inputs, outputs in corpus_loads:
+        staff_loads = [*corpus_loads, feedback_load]
+        for fn, inputs, outputs in staff_loads:
             app.load(fn, inputs, outputs, api_visibility="private")
-        for event in signed_in:  # signing in opens the Corpus tab's tools too, filled at once
+        for event in signed_in:  # signing in opens the other staff tabs' tools too, filled at once
             event = event.then(show_corpus, staff_session, corpus_parts, api_visibility="private")
-            for fn, inputs, outputs in corpus_loads:
+            event = event.then(show_feedback, staff_session, feedback_parts, api_visibility="private")
+            for fn, inputs, outputs in staff_loads:
                 event = event.then(fn, inputs, outputs, api_visibility="private")
     return app

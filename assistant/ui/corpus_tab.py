@@ -16,6 +16,7 @@ import gradio as gr
 from ..core import Assistant
 from ..corpus.formats import SUPPORTED
 from ..errors import AssistantError
+from ..pictures import over_time
 from ..staff.changes import Outcome
 
 NOT_SIGNED_IN = "Sign in first (on the Partnerships tab): the corpus tools are for staff."
@@ -60,20 +61,22 @@ class CorpusHandlers:
         return not self.access.required or bool(session.get("staff"))
 
     # -- the list ---------------------------------------------------------------------------------
-    def table(self, session: dict, query: str = "", sort: str = "newest first") -> tuple[list[list], str]:
+    def table(self, session: dict, query: str = "", sort: str = "newest first") -> tuple[list[list], str, Any]:
+        """The articles that match the search, a count line, and those articles over time."""
         if not self.allowed(session):
-            return [], NOT_SIGNED_IN
+            return [], NOT_SIGNED_IN, None
         try:
             rows = self.editor.listing()
         except AssistantError as e:
-            return [], str(e)
+            return [], str(e), None
         words = (query or "").lower().split()
         if words:
             rows = [r for r in rows if all(w in " ".join(str(v or "") for v in r.values()).lower() for w in words)]
         key, reverse = SORTS.get(sort, SORTS["newest first"])
         rows.sort(key=key, reverse=reverse)
         shown = [[r[k] if r[k] is not None else ("undated" if k == "date" else "") for k in KEYS] for r in rows]
-        return shown, f"{len(rows)} articles."
+        chart = over_time.articles((r["date"], r["language"]) for r in rows if r["language"])
+        return shown, f"{len(rows)} articles.", chart
 
     def select(self, session: dict, shown: Any, selected: gr.SelectData) -> tuple[str, str, str, str, str, str]:
         """A clicked row → its id and metadata in the edit fields."""
@@ -272,6 +275,8 @@ def build_corpus_tab(assistant: Assistant, session: gr.State) -> tuple:
             column_widths=["15%", "27%", "8%", "9%", "5%", "13%", "6%", "8%", "4%", "5%"],
             elem_id="corpus-table",
         )
+        with gr.Accordion("The corpus over time", open=False):
+            chart = gr.Plot(label="Articles over time, by language", elem_id="corpus-chart")
         with gr.Accordion("Add articles", open=True):
             with gr.Row():
                 title = gr.Textbox(label="Title (optional)", elem_id="corpus-new-title")
@@ -318,10 +323,10 @@ def build_corpus_tab(assistant: Assistant, session: gr.State) -> tuple:
 
     sink = gr.State(None)  # the table's count line, not shown over the outcome of a change
     listed = [session, query, sort]
-    after = {"fn": h.table, "inputs": listed, "outputs": [table, status], **private}
+    after = {"fn": h.table, "inputs": listed, "outputs": [table, status, chart], **private}
 
     def then_refresh(event) -> None:  # every change shows the corpus, the feeds and the log as they now are
-        event.then(h.table, listed, [table, sink], **private).then(h.log, session, log, **private).then(
+        event.then(h.table, listed, [table, sink, chart], **private).then(h.log, session, log, **private).then(
             h.feeds, session, feeds, **private
         )
 
@@ -349,4 +354,10 @@ def build_corpus_tab(assistant: Assistant, session: gr.State) -> tuple:
         ok = h.allowed(signed_in_session)
         return gr.update(visible=not ok), gr.update(visible=ok)
 
-    return show, [note, tools], (h.table, listed, [table, status]), (h.log, session, log), (h.feeds, session, feeds)
+    return (
+        show,
+        [note, tools],
+        (h.table, listed, [table, status, chart]),
+        (h.log, session, log),
+        (h.feeds, session, feeds),
+    )

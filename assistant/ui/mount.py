@@ -7,7 +7,10 @@ import gradio as gr
 from ..core import Assistant
 from . import render
 from .app import build_app
+from .plots import JS as PLOT_CLICKS
 from .staff_tab import UPLOAD_COOKIE
+
+PAGE_JS = f"() => {{ ({render.JS})(); ({PLOT_CLICKS})(); }}"
 
 
 def guard_uploads(app, assistant: Assistant) -> None:
@@ -37,5 +40,5 @@ def mount_chat(app, assistant: Assistant):
     # short CPU bursts, so several run at once; the queue holds the rest rather than refusing them.
     chat.queue(default_concurrency_limit=assistant.settings.ui_concurrency, max_size=assistant.settings.ui_queue)
     return gr.mount_gradio_app(
-        app, chat, path="/", css=render.CSS, js=render.JS, footer_links=[], show_error=False, run_history=False
+        app, chat, path="/", css=render.CSS, js=PAGE_JS, footer_links=[], show_error=False, run_history=False
     )

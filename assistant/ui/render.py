@@ -137,3 +137,22 @@ JS = """
   }, true);
 }
 """
+
+
+def rated_html(entry: dict) -> str:
+    """A rated answer as the student saw it: question, answer, its citations, the rating and comment."""
+    cited = "".join(
+        f"<li><b>{html.escape(str(c.get('article', '')))}</b>: "
+        f"<span class='quote'>“{html.escape(str(c.get('quote', '')))}”</span></li>"
+        for c in entry.get("citations") or []
+    )
+    comment = entry.get("comment") or ""
+    return (
+        f"<div class='evidence rated'><p><b>Question:</b> {html.escape(entry.get('question') or '')}</p>"
+        f"<p><b>Rated {html.escape(entry.get('rating') or '')}</b> on {html.escape(entry.get('time') or '')} · "
+        f"model {html.escape(entry.get('model') or '')}"
+        f"{' · the answer was a refusal' if entry.get('refused') else ''}</p>"
+        f"<div class='article-text'>{html.escape(entry.get('answer') or '')}</div>"
+        f"{f'<p><b>Sources:</b></p><ol>{cited}</ol>' if cited else ''}"
+        f"{f'<p><b>Comment:</b> {html.escape(comment)}</p>' if comment else ''}</div>"
+    )

@@ -16,8 +16,11 @@ import gradio as gr
 
 from ..core import Assistant
 from ..errors import AssistantError
+from ..pictures import network, over_time
+from ..pictures.common import period_range
 from ..text.dates import iso_day
 from . import render
+from .plots import clickable, picked
 
 KINDS = ["any kind", "memorandum", "co-organisation", "sponsorship/support", "joint project", "membership"]
 HEADERS = ["#", "date", "kind", "parties", "purpose", "article"]
@@ -57,10 +60,11 @@ class StaffHandlers:
         time.sleep(1.0)  # slows guessing down
         return session, gr.update(), gr.update(visible=False), "Wrong user name or password.", ""
 
-    def table(self, session: dict, org: str, kind: str, since: str, until: str) -> tuple[list[list], list[dict], str]:
-        """The rows that match the filters (as the table shows them), all rows' data, and a status line."""
+    def table(self, session: dict, org: str, kind: str, since: str, until: str) -> tuple:
+        """The rows that match the filters (as the table shows them), all rows' data, a status line, and
+        the network and timeline of those rows."""
         if not self.allowed(session):
-            return [], [], NOT_SIGNED_IN
+            return [], [], NOT_SIGNED_IN, None, None
         try:
             found = self.assistant.partnerships(
                 (org or "").strip() or None,
@@ -69,13 +73,36 @@ class StaffHandlers:
                 None if kind in (None, KINDS[0]) else kind,
             )
         except AssistantError as e:
-            return [], [], str(e)
+            return [], [], str(e), None, None
         shown = [
             [i + 1, r["date"] or "", r["kind"], "; ".join(r["parties"]), r["purpose"], r["article"]]
             for i, r in enumerate(found.rows)
         ]
-        note = f"{len(found.rows)} partnership links. Select a row to read its quote in the article."
-        return shown, found.rows, note
+        note = (
+            f"{len(found.rows)} partnership links. Select a row, or a link's point in the network, to read its "
+            "quote in the article; click an organisation or a period to filter."
+        )
+        return shown, found.rows, note, network.figure(found.rows), over_time.partnerships(found.rows)
+
+    def pick(self, session: dict, value: str, rows: list[dict], org: str, since: str, until: str) -> tuple:
+        """A click on a picture: an organisation or a period sets the filters; a link opens its quote.
+        Returns (organisation, from, to, quote panel); the caller then shows the table again."""
+        data = picked(value)
+        keep = (org, since, until, gr.update())
+        if not self.allowed(session) or not (isinstance(data, list) and len(data) == 2):
+            return keep
+        what, value = data
+        if what == "org":
+            return f'"{value}"', since, until, gr.update()
+        if what == "row" and isinstance(value, int) and 0 <= value < len(rows):
+            return (org, since, until, self._quote_of(rows[value]))
+        if what == "period":
+            try:
+                first, last = period_range(str(value))
+            except AssistantError:
+                return keep
+            return org, first, last, gr.update()
+        return keep
 
     def quote(self, session: dict, rows: list[dict], selected: gr.SelectData) -> str:
         if not self.allowed(session):
@@ -84,6 +111,9 @@ class StaffHandlers:
             row = rows[int(selected.row_value[0]) - 1]
         except (TypeError, ValueError, IndexError):
             return render.notice_html("Select a row of the table.")
+        return self._quote_of(row)
+
+    def _quote_of(self, row: dict) -> str:
         article = self.assistant.article(row["article"])
         return render.source_html(None, row["title"], row["date"], article, row["start"], row["end"], row["quote"])
 
@@ -135,6 +165,9 @@ def build_staff_tab(assistant: Assistant, session: gr.State) -> tuple:
             until = gr.Textbox(label="To", placeholder="YYYY-MM-DD")
             show = gr.Button("Show", elem_id="staff-show")
         status = gr.Markdown("")
+        with gr.Accordion("Pictures: the network and the timeline of these partnerships", open=True):
+            graph, graph_pick = clickable("staff-network", "Who works with whom")
+            timeline, timeline_pick = clickable("staff-timeline", "Partnerships over time")
         table = gr.Dataframe(
             headers=HEADERS,
             value=[],
@@ -152,15 +185,20 @@ def build_staff_tab(assistant: Assistant, session: gr.State) -> tuple:
             as_md = gr.DownloadButton("Download Markdown", interactive=False, elem_id="staff-md")
             as_docx = gr.DownloadButton("Download DOCX", interactive=False, elem_id="staff-docx")
     filters = [session, org, kind, since, until]
+    shown = [table, rows, status, graph, timeline]
     private: dict[str, Any] = {"api_visibility": "private"}
     signed_in = []
     for trigger in (sign_in.click, password.submit):
         event = trigger(h.sign_in, [user, password, session], [session, login, tools, login_note, token], **private)
         event = event.then(None, token, None, js=SET_UPLOAD_COOKIE, **private)
-        signed_in.append(event.then(h.table, filters, [table, rows, status], **private))
-    show.click(h.table, filters, [table, rows, status], **private)
-    org.submit(h.table, filters, [table, rows, status], **private)
+        signed_in.append(event.then(h.table, filters, shown, **private))
+    show.click(h.table, filters, shown, **private)
+    org.submit(h.table, filters, shown, **private)
     table.select(h.quote, [session, rows], quote, **private)
+    for box in (graph_pick, timeline_pick):
+        box.change(h.pick, [session, box, rows, org, since, until], [org, since, until, quote], **private).then(
+            h.table, filters, shown, **private
+        )
     make.click(h.draft, [session, org, topic, since, until], [text, status], **private)
     text.change(h.files, [session, text], [as_md, as_docx], **private)
-    return signed_in, (h.table, filters, [table, rows, status])  # the page loads the table at once when open
+    return signed_in, (h.table, filters, shown)  # the page loads the table at once when open

@@ -1,0 +1,1 @@
+"""Pictures: the partnership network and timeline, the corpus and feedback over time, the evaluation page."""
