@@ -2,6 +2,7 @@
 
 Plotly reads labels and tooltips as a small subset of HTML, so every name taken from an article is
 escaped before it reaches a figure: `<script>` in a title shows as those characters, never as markup.
+Quotes stay as they are: outside a tag they are text, and Plotly would show `&quot;` literally.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def safe(text: str | None, width: int = 0, limit: int = 0) -> str:
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     lines = textwrap.wrap(text, width) if width else [text]
-    return "<br>".join(html.escape(line) for line in lines)
+    return "<br>".join(html.escape(line, quote=False) for line in lines)  # Plotly shows &quot; as written
 
 
 def colours(names: Iterable[str]) -> dict[str, str]:

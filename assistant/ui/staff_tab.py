@@ -161,8 +161,8 @@ def build_staff_tab(assistant: Assistant, session: gr.State) -> tuple:
         with gr.Row():
             org = gr.Textbox(label="Organisation", placeholder="e.g. METU", elem_id="staff-org")
             kind = gr.Dropdown(KINDS, value=KINDS[0], label="Kind")
-            since = gr.Textbox(label="From", placeholder="YYYY-MM-DD")
-            until = gr.Textbox(label="To", placeholder="YYYY-MM-DD")
+            since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="staff-since")
+            until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="staff-until")
             show = gr.Button("Show", elem_id="staff-show")
         status = gr.Markdown("")
         with gr.Accordion("Pictures: the network and the timeline of these partnerships", open=True):
