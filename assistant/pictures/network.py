@@ -1,9 +1,10 @@
 """The partnership network: organisations as nodes sized by their number of partnerships, each link of the
 table as an edge coloured by its kind, with a clickable point at its middle that carries its quote.
 
-The layout keeps clusters apart: each connected group of organisations is laid out on its own (a spring
-layout, seeded, so the picture is the same each time) and the groups are packed side by side, largest
-first. Only the largest organisations carry a label; every node and link has a tooltip.
+The layout keeps clusters apart: each connected group of organisations (a large one split into its
+communities) is laid out on its own (a spring layout, seeded, so the picture is the same each time) and the
+groups are packed side by side, largest first. Only the largest organisations carry a label; every node
+and link has a tooltip.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .common import colours, safe
 
 LABELLED = 25  # labels for at most this many organisations, the largest; the rest on hover
 KIND_NAMES = [kind for kind, _ in KINDS]
+CLUSTER = 16  # a connected group larger than this is laid out community by community
 ASPECT = 2.0  # the plot's width over its height
 Position = tuple[float, float]
 _ACRONYM = re.compile(r"\(([^()]{2,12})\)\s*$")
@@ -42,11 +44,23 @@ def layout(g: nx.Graph) -> dict[str, Position]:
     """Positions that keep connected groups apart: each laid out alone, then packed in shelves, the shelf
     width chosen so the whole is about as wide as the plot (ASPECT)."""
     simple = nx.Graph(g)
-    groups = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    groups = [part for c in _by_size(nx.connected_components(simple)) for part in _clusters(simple.subgraph(c))]
     placed = [_spread(simple.subgraph(nodes)) for nodes in groups]
     sizes = [2 * _radius(len(p)) for p in placed]
     widths = sorted({sum(sizes[:i]) for i in range(1, len(sizes) + 1)})
     return min((_pack(placed, sizes, w) for w in widths), key=lambda packed: abs(math.log(packed[1] / ASPECT)))[0]
+
+
+def _by_size(groups) -> list[list[str]]:
+    return sorted((sorted(c) for c in groups), key=lambda c: (-len(c), c[0]))
+
+
+def _clusters(g: nx.Graph) -> list[list[str]]:
+    """A large connected group split into its communities (Louvain, seeded), each laid out on its own; the
+    links between them are drawn across. A spring layout of hundreds of nodes at once is a hairball."""
+    if g.number_of_nodes() <= CLUSTER:
+        return [sorted(g.nodes)]
+    return _by_size(nx.community.louvain_communities(g, seed=7))
 
 
 def _pack(placed: list[dict[str, Position]], sizes: list[float], width: float) -> tuple[dict[str, Position], float]:
