@@ -110,6 +110,7 @@ def stacked_bars(counts: dict[str, dict[str, int]], keys: list[str], series: lis
         xaxis={"type": "category", "title": None},
         yaxis={"title": None, "rangemode": "tozero", "dtick": 1 if _tallest(counts, keys) <= 10 else None},
         legend={"orientation": "h", "y": -0.2},
+        showlegend=True,  # a single series still says what it counts
         margin={"l": 40, "r": 10, "t": 50, "b": 40},
         height=320,
         clickmode="event",
