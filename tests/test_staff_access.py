@@ -47,6 +47,13 @@ def test_the_staff_tab_serves_nothing_before_sign_in(seeded_settings, monkeypatc
     assert len(shown) == len(rows) == 2 and "Zhasyl Almaty" in shown[0][3]
     assert sum(sum(bar.y) for bar in timeline.data) == 2 and "2 partnerships" in graph.layout.title.text
     assert h.table(session, "", "any kind", "last year", "")[2].startswith("From 'last year' is not a date")
+    # the pictures' clicks and the Feedback tab follow the same sign-in
+    click = '{"data": ["org", "METU"], "n": 1}'
+    assert h.pick({}, click, rows, "", "", "")[:3] == ("", "", "") and h.pick(session, click, rows, "", "", "")[0]
+    from assistant.ui.feedback_tab import FeedbackHandlers
+
+    feedback = FeedbackHandlers(h.assistant)
+    assert feedback.view({}) == (None, [], [], NOT_SIGNED_IN) and feedback.view(session)[3].startswith("0 ratings")
 
 
 def test_cli_makes_users_file_lines():

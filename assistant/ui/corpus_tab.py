@@ -18,6 +18,7 @@ from ..corpus.formats import SUPPORTED
 from ..errors import AssistantError
 from ..pictures import over_time
 from ..staff.changes import Outcome
+from .staff_tab import StaffOnly
 
 NOT_SIGNED_IN = "Sign in first (on the Partnerships tab): the corpus tools are for staff."
 HEADERS = ["id", "title", "date", "publisher", "language", "source", "added by", "added at", "passages", "status"]
@@ -48,17 +49,10 @@ def outcome_text(outcome: Outcome) -> str:
     return "\n".join(lines) or "Nothing changed."
 
 
-class CorpusHandlers:
-    def __init__(self, assistant: Assistant) -> None:
-        self.assistant = assistant
-        self.access = assistant.staff_access
-
+class CorpusHandlers(StaffOnly):
     @property
     def editor(self):
         return self.assistant.editor
-
-    def allowed(self, session: dict) -> bool:
-        return not self.access.required or bool(session.get("staff"))
 
     # -- the list ---------------------------------------------------------------------------------
     def table(self, session: dict, query: str = "", sort: str = "newest first") -> tuple[list[list], str, Any]:
@@ -350,12 +344,8 @@ def build_corpus_tab(assistant: Assistant, session: gr.State) -> tuple:
     sort.change(**after)
     table.select(h.select, [session, table], [*edits, status], **private)
 
-    def show(signed_in_session: dict):
-        ok = h.allowed(signed_in_session)
-        return gr.update(visible=not ok), gr.update(visible=ok)
-
     return (
-        show,
+        h.show,
         [note, tools],
         (h.table, listed, [table, status, chart]),
         (h.log, session, log),

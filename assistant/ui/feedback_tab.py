@@ -11,19 +11,12 @@ from ..core import Assistant
 from ..feedback import most_down_rated
 from ..pictures import over_time
 from . import render
-from .staff_tab import NOT_SIGNED_IN
+from .staff_tab import NOT_SIGNED_IN, StaffOnly
 
 HEADERS = ["#", "question", "rated down", "rated up", "last rated down"]
 
 
-class FeedbackHandlers:
-    def __init__(self, assistant: Assistant) -> None:
-        self.assistant = assistant
-        self.access = assistant.staff_access
-
-    def allowed(self, session: dict) -> bool:
-        return not self.access.required or bool(session.get("staff"))
-
+class FeedbackHandlers(StaffOnly):
     def view(self, session: dict) -> tuple[Any, list[list], list[dict], str]:
         """The ratings chart, the most down-rated questions (shown and kept), and a status line."""
         if not self.allowed(session):
@@ -61,9 +54,4 @@ def build_feedback_tab(assistant: Assistant, session: gr.State) -> tuple:
     loader = (h.view, session, [chart, table, worst, status])
     refresh.click(*loader, **private)
     table.select(h.open, [session, worst], answer, **private)
-
-    def show(signed_in_session: dict):
-        ok = h.allowed(signed_in_session)
-        return gr.update(visible=not ok), gr.update(visible=ok)
-
-    return show, [note, tools], loader
+    return h.show, [note, tools], loader

@@ -42,8 +42,8 @@ def _date(value: str, label: str) -> str | None:
         raise AssistantError(f"{label} {value!r} is not a date", "write it as YYYY-MM-DD, or leave it empty") from None
 
 
-class StaffHandlers:
-    """The tab's callbacks as plain methods; `session` is the per-browser state Gradio keeps on the server."""
+class StaffOnly:
+    """What every staff tab's handlers share: the one rule for who may use them."""
 
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
@@ -51,6 +51,15 @@ class StaffHandlers:
 
     def allowed(self, session: dict) -> bool:
         return not self.access.required or bool(session.get("staff"))
+
+    def show(self, session: dict) -> tuple[Any, Any]:
+        """After a sign-in: hide the tab's sign-in note, show its tools (or the reverse)."""
+        ok = self.allowed(session)
+        return gr.update(visible=not ok), gr.update(visible=ok)
+
+
+class StaffHandlers(StaffOnly):
+    """The tab's callbacks as plain methods; `session` is the per-browser state Gradio keeps on the server."""
 
     def sign_in(self, user: str, password: str, session: dict) -> tuple[dict, Any, Any, str, str]:
         """The session signed in, and a token for the browser's upload cookie (api: uploads need it)."""
