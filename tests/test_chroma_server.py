@@ -58,8 +58,9 @@ def test_every_interface_works_on_a_chroma_server(isolated_env, monkeypatch):
         _, chat, *_, evidence = last(ChatHandlers(assistant).respond(QUESTION, [], [], {}, 6, "offline"))
         assert "Akpanbetov" in chat[-1]["content"] and "<mark>" in evidence  # the article came from the server
         staff = StaffHandlers(assistant)
-        rows, _, note = staff.table({}, "", "", "", "")
+        rows, _, note, graph, timeline = staff.table({}, "", "", "", "")
         assert len(rows) == len(links) and "partnership links" in note
+        assert sum(sum(bar.y) for bar in timeline.data) == len(links) and graph.data  # pictures over the server too
         draft, status = staff.draft({}, "", "", "", "")
         assert "Zhasyl Almaty" in draft and status.startswith("Draft of")
         with asgi_server(build_server(assistant)) as api:

@@ -200,12 +200,23 @@ def test_clicks_on_the_pictures_set_the_filters_or_open_the_quote(seeded_setting
 
 
 def test_pictures_as_files_from_the_command_line(seeded_settings, tmp_path):
-    graph, timeline = tmp_path / "net.html", tmp_path / "out" / "when.svg"
+    graph, timeline = tmp_path / "net.html", tmp_path / "out" / "when.html"
     proc = run_cli("partnerships", "--graph", str(graph), "--timeline", str(timeline))
     assert "Network of" in proc.stderr and graph.stat().st_size > 1_000_000  # plotly.js inside: opens offline
-    assert "cdn.plot.ly" not in graph.read_text()[:2000] and timeline.read_text().lstrip().startswith("<svg")
+    assert "cdn.plot.ly" not in graph.read_text()[:2000] and "partnerships by" in timeline.read_text()
     bad = run_cli("partnerships", "--graph", str(tmp_path / "net.pdf"), check=False)
     assert bad.returncode != 0 and "name the file .html, .png or .svg" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.slow
+def test_png_and_svg_are_drawn_by_a_local_chromium(seeded_settings, tmp_path):
+    from .web import chromium_path
+
+    chromium_path()  # kaleido draws with the machine's Chromium (installed by the tests' set-up)
+    png, svg = tmp_path / "net.png", tmp_path / "when.svg"
+    run_cli("partnerships", "--graph", str(png), "--timeline", str(svg))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    assert svg.read_text().lstrip().startswith("<svg") and "partnerships by" in svg.read_text()
 
 
 def test_eval_pages_from_the_command_line_and_their_mistakes(seeded_settings, tmp_path):
