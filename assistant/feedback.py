@@ -88,7 +88,7 @@ def most_down_rated(entries: list[dict], limit: int = 10) -> list[dict]:
     for e in entries:
         key = " ".join(str(e.get("question") or "").casefold().split())
         group = groups.setdefault(key, {"question": e.get("question") or "", "down": 0, "up": 0, "rated": None})
-        group[e["rating"] if e["rating"] in ("up", "down") else "down"] += 1
+        group["up" if e["rating"] == "up" else "down"] += 1
         if e["rating"] == "down" and (group["rated"] is None or e.get("time", "") >= group["rated"].get("time", "")):
             group["rated"] = e
     ranked = [g for g in groups.values() if g["down"]]

@@ -104,6 +104,15 @@ def staff_page(browser, url):  # noqa: F811
     return page
 
 
+def partnerships_open(served, browser):  # noqa: F811
+    """The table's rows (from the CLI) and a page on the Partnerships tab showing all of them."""
+    url, env = served
+    rows = partnership_rows(env)
+    page = staff_page(browser, url)
+    wait_table(page, len(rows))
+    return rows, page
+
+
 def wait_table(page, n: int) -> None:
     page.wait_for_function(
         "n => document.querySelectorAll('#staff-table [role=gridcell]').length === n", arg=n * 6, timeout=60_000
@@ -142,10 +151,7 @@ def test_the_network_has_a_node_per_party_shows_names_on_hover_and_a_click_filte
 
 @pytest.mark.slow
 def test_a_links_point_opens_its_quote_and_the_tooltip_shows_markup_as_text(served, browser):  # noqa: F811
-    url, env = served
-    rows = partnership_rows(env)
-    page = staff_page(browser, url)
-    wait_table(page, len(rows))
+    rows, page = partnerships_open(served, browser)
     traces = plot_data(page, "staff-network")
     middles = [(i, t) for i, t in enumerate(traces) if t["mode"] == "markers" and t["name"] != "organisations"]
     trace, point = next((i, j) for i, t in middles for j, c in enumerate(t["customdata"])
@@ -162,10 +168,7 @@ def test_a_links_point_opens_its_quote_and_the_tooltip_shows_markup_as_text(serv
 
 @pytest.mark.slow
 def test_the_timeline_adds_up_to_the_table_and_a_bar_filters_its_period(served, browser):  # noqa: F811
-    url, env = served
-    rows = partnership_rows(env)
-    page = staff_page(browser, url)
-    wait_table(page, len(rows))
+    rows, page = partnerships_open(served, browser)
     bars = plot_data(page, "staff-timeline")
     assert sum(sum(t["y"]) for t in bars) == len(rows) == len(table_rows(page, "staff-table", 6))
     periods = bars[0]["x"]

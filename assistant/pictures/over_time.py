@@ -12,9 +12,8 @@ from collections.abc import Iterable
 import plotly.graph_objects as go
 
 from ..staff.extract import KINDS
+from ..text.script import LANGUAGES
 from .common import period_of, period_unit, periods, stacked_bars
-
-LANGUAGES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
 
 def _counts(items: Iterable[tuple[str | None, str]], unit: str) -> dict[str, dict[str, int]]:

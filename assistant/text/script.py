@@ -6,6 +6,7 @@ import re
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+LANGUAGES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}  # the codes detect_language gives, named
 _EN_STOPWORDS = frozenset({"the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "with", "as", "by", "that"})
 
 

@@ -31,11 +31,8 @@ class FeedbackHandlers(StaffOnly):
     def open(self, session: dict, worst: list[dict], selected: gr.SelectData) -> str:
         if not self.allowed(session):
             return render.notice_html(NOT_SIGNED_IN)
-        try:
-            group = worst[int(selected.row_value[0]) - 1]
-        except (TypeError, ValueError, IndexError):
-            return render.notice_html("Select a question of the table.")
-        return render.rated_html(group["rated"])
+        group = self.selected(worst, selected)
+        return render.rated_html(group["rated"]) if group else render.notice_html("Select a question of the table.")
 
 
 def build_feedback_tab(assistant: Assistant, session: gr.State) -> tuple:

@@ -12,9 +12,9 @@ import re
 import textwrap
 
 from ..records import Answer, Article, Citation, Passage
+from ..text.script import LANGUAGES
 
 _MARKERS = re.compile(r"(\[\d+(?:\s*[,;]\s*\d+)*\])")
-LANGUAGES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
 
 def md_text(text: str) -> str:

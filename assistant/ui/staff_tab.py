@@ -52,6 +52,14 @@ class StaffOnly:
     def allowed(self, session: dict) -> bool:
         return not self.access.required or bool(session.get("staff"))
 
+    @staticmethod
+    def selected(items: list, selected: gr.SelectData):
+        """The item a selected row of a numbered table (first column #, from 1) stands for, or None."""
+        try:
+            return items[int(selected.row_value[0]) - 1]
+        except (TypeError, ValueError, IndexError):
+            return None
+
     def show(self, session: dict) -> tuple[Any, Any]:
         """After a sign-in: hide the tab's sign-in note, show its tools (or the reverse)."""
         ok = self.allowed(session)
@@ -95,7 +103,7 @@ class StaffHandlers(StaffOnly):
 
     def pick(self, session: dict, value: str, rows: list[dict], org: str, since: str, until: str) -> tuple:
         """A click on a picture: an organisation or a period sets the filters; a link opens its quote.
-        Returns (organisation, from, to, quote panel); the caller then shows the table again."""
+        Returns (organisation, from, to, quote panel)."""
         data = picked(value)
         keep = (org, since, until, gr.update())
         if not self.allowed(session) or not (isinstance(data, list) and len(data) == 2):
@@ -113,14 +121,20 @@ class StaffHandlers(StaffOnly):
             return org, first, last, gr.update()
         return keep
 
+    def pick_and_show(self, session: dict, value: str, rows: list[dict], org: str, kind: str, since: str, until: str):
+        """The click's filters and quote, then the table and pictures again only when a filter changed (a link's
+        quote leaves them as they are: no new layout, no redraw)."""
+        picked_now = self.pick(session, value, rows, org, since, until)
+        if picked_now[:3] == (org, since, until):
+            return (*picked_now, *[gr.update()] * 5)
+        new_org, new_since, new_until, _ = picked_now
+        return (*picked_now, *self.table(session, new_org, kind, new_since, new_until))
+
     def quote(self, session: dict, rows: list[dict], selected: gr.SelectData) -> str:
         if not self.allowed(session):
             return render.notice_html(NOT_SIGNED_IN)
-        try:
-            row = rows[int(selected.row_value[0]) - 1]
-        except (TypeError, ValueError, IndexError):
-            return render.notice_html("Select a row of the table.")
-        return self._quote_of(row)
+        row = self.selected(rows, selected)
+        return self._quote_of(row) if row else render.notice_html("Select a row of the table.")
 
     def _quote_of(self, row: dict) -> str:
         article = self.assistant.article(row["article"])
@@ -205,9 +219,8 @@ def build_staff_tab(assistant: Assistant, session: gr.State) -> tuple:
     org.submit(h.table, filters, shown, **private)
     table.select(h.quote, [session, rows], quote, **private)
     for box in (graph_pick, timeline_pick):
-        box.change(h.pick, [session, box, rows, org, since, until], [org, since, until, quote], **private).then(
-            h.table, filters, shown, **private
-        )
+        box.change(h.pick_and_show, [session, box, rows, org, kind, since, until], [org, since, until, quote, *shown],
+                   **private)  # fmt: skip
     make.click(h.draft, [session, org, topic, since, until], [text, status], **private)
     text.change(h.files, [session, text], [as_md, as_docx], **private)
     return signed_in, (h.table, filters, shown)  # the page loads the table at once when open
