@@ -73,10 +73,12 @@ def test_corpus_table_escapes_titles():
 @pytest.fixture
 def handlers(seeded_settings, tmp_path):
     from assistant.feedback import FeedbackLog
+    from assistant.ledger import FileLedger
     from assistant.ui.app import ChatHandlers
 
     assistant = Assistant(seeded_settings)
-    assistant.feedback = FeedbackLog(tmp_path)  # the seeded store is shared by many tests: keep its folder clean
+    # the seeded store is shared by many tests: keep its folder clean
+    assistant.feedback = FeedbackLog(FileLedger(tmp_path / "feedback.jsonl"))
     return ChatHandlers(assistant)
 
 
@@ -128,7 +130,7 @@ def test_rating_and_comment_are_appended_to_the_feedback_file(handlers):
     entry_id, _, note = handlers.rate(shown, gr.LikeData(None, {"index": 1, "value": "x", "liked": False}))
     assert entry_id and "saved" in note
     handlers.comment(entry_id, "The answer should name the date too.")
-    lines = [json.loads(x) for x in handlers.assistant.feedback.path.read_text().splitlines()]
+    lines = [json.loads(x) for x in handlers.assistant.feedback.ledger.path.read_text().splitlines()]
     assert lines[0]["rating"] == "down" and lines[0]["question"] == "Who opened the ESG session at METU?"
     assert lines[0]["citations"] and lines[0]["model"] == "offline-extractive" and lines[0]["time"]
     (entry,) = handlers.assistant.feedback.entries()

@@ -1,16 +1,20 @@
-"""The audit log of corpus changes: who changed what, when, from where; one JSON line per change, in the
-corpus folder's work area (library.WORK), so it travels with the corpus."""
+"""The audit log of corpus changes: who changed what, when, from where. One record per change, kept in a ledger
+(ledger.py): by default a JSON line in the corpus folder's work area (AUDIT_FILE), so it travels with the corpus;
+behind a Chroma server, in Chroma, so every app server writes to and reads the same log."""
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
+from ..ledger import FileLedger, Ledger
+
+AUDIT_FILE = Path(".assistant") / "log.jsonl"
+
 
 class AuditLog:
-    def __init__(self, folder: Path) -> None:
-        self.path = Path(folder) / ".assistant" / "log.jsonl"
+    def __init__(self, folder: Path, ledger: Ledger | None = None) -> None:
+        self.ledger = ledger or FileLedger(Path(folder) / AUDIT_FILE, key_field="key")
 
     def record(
         self,
@@ -34,20 +38,11 @@ class AuditLog:
             "change": step,
             "detail": detail,
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as f:  # one write per line: lines from two writers never mix
-            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self.ledger.add(entry)
         return entry
 
     def entries(self, limit: int | None = None) -> list[dict]:
-        """The newest entries first; lines that cannot be read are skipped."""
-        if not self.path.exists():
-            return []
-        found = []
-        for line in self.path.read_text(encoding="utf-8").splitlines():
-            try:
-                found.append(json.loads(line))
-            except ValueError:
-                continue
-        found.reverse()
+        """The newest entries first (without their ledger keys); records that cannot be read are skipped."""
+        key = self.ledger.key_field
+        found = [{k: v for k, v in e.items() if k != key} for e in reversed(self.ledger.all())]
         return found[:limit] if limit else found

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from ..errors import FetchError, InvalidInputError
+from ..ledger import Ledger
 from .library import write_atomically
 
 MAX_SEEN = 5000  # entry keys remembered per feed (a feed lists its newest few dozen)
@@ -53,10 +54,16 @@ def parse_feed(data: bytes, url: str) -> tuple[str, list[Entry]]:
 
 
 class Subscriptions:
-    def __init__(self, folder: Path) -> None:
+    """The subscribed feeds: the corpus folder's feeds.json by default, or a shared ledger (ledger.py) keyed by URL
+    when several app servers share one Chroma."""
+
+    def __init__(self, folder: Path, ledger: Ledger | None = None) -> None:
         self.path = Path(folder) / ".assistant" / "feeds.json"
+        self.ledger = ledger
 
     def all(self) -> list[Feed]:
+        if self.ledger is not None:
+            return [Feed(**{k: v for k, v in r.items() if k in FIELDS}) for r in self.ledger.all()]
         if not self.path.exists():
             return []
         try:
@@ -66,11 +73,21 @@ class Subscriptions:
         return [Feed(**f) for f in data.get("feeds", [])]
 
     def save(self, feeds: list[Feed]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         for f in feeds:
             f.seen = f.seen[-MAX_SEEN:]
+        if self.ledger is not None:
+            kept = {f.url for f in feeds}
+            for gone in {f.url for f in self.all()} - kept:
+                self.ledger.delete(gone)
+            for f in feeds:
+                self.ledger.add(asdict(f))
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"feeds": [asdict(f) for f in feeds]}
         write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
 
     def find(self, url: str) -> Feed | None:
         return next((f for f in self.all() if f.url == url.strip()), None)
+
+
+FIELDS = {f.name for f in fields(Feed)}

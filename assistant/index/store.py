@@ -19,6 +19,7 @@ import numpy as np
 from ..config import shown_url
 from ..errors import AssistantError, EmbeddingMismatchError, IndexMissingError, StoreUnavailableError
 from ..records import Article, Chunk
+from ..service import metrics
 from ..text.dates import date_ord
 
 PAGE = 2000  # rows per Chroma get/upsert call
@@ -141,7 +142,7 @@ class ChromaStore:
             headers[header] = f"Bearer {value}" if header == "Authorization" else value
         from .chroma_http import connect
 
-        with self._server_errors():
+        with self.server_errors():
             return connect(
                 self.settings.chroma_url,
                 headers,
@@ -151,7 +152,7 @@ class ChromaStore:
             )
 
     @contextmanager
-    def _server_errors(self) -> Iterator[None]:
+    def server_errors(self) -> Iterator[None]:
         """A Chroma server that is down, slow or refusing becomes one clear error (the embedded store keeps bugs)."""
         from chromadb.errors import NotFoundError
 
@@ -167,6 +168,7 @@ class ChromaStore:
 
             from .chroma_http import ChromaRefused
 
+            metrics.CHROMA_ERRORS.labels(e.__class__.__name__).inc()
             where = f"the Chroma server at {shown_url(self.settings.chroma_url)}"
             if isinstance(e, ChromaRefused | ChromaAuthError):
                 raise StoreUnavailableError(
@@ -214,7 +216,7 @@ class ChromaStore:
             return self._collection
         from chromadb.errors import NotFoundError
 
-        with self._server_errors():
+        with self.server_errors():
             try:
                 col = self.client.get_collection(self.name, embedding_function=None)
             except NotFoundError:
@@ -234,7 +236,7 @@ class ChromaStore:
         """The collection as it is now (a fresh read), and the handle used from here on."""
         from chromadb.errors import NotFoundError
 
-        with self._server_errors():
+        with self.server_errors():
             try:
                 col = self.client.get_collection(self.name, embedding_function=None)
             except NotFoundError:
@@ -266,7 +268,7 @@ class ChromaStore:
         """Set fields of the collection's metadata, keeping the others as they are now."""
         self.collection()
         meta = {**self._fresh_metadata(), **fields}
-        with self._server_errors():
+        with self.server_errors():
             self._collection.modify(metadata=meta)  # the handle the fresh read left, not an older one
 
     # -- reading ------------------------------------------------------------------------------
@@ -275,7 +277,7 @@ class ChromaStore:
         include = (["metadatas"] if metadata else []) + (["documents"] if documents else [])
         offset = 0
         while True:
-            with self._server_errors():
+            with self.server_errors():
                 page = col.get(include=include, limit=PAGE, offset=offset)
             docs = page.get("documents") or [None] * len(page["ids"])
             metas = page.get("metadatas") or [None] * len(page["ids"])
@@ -290,13 +292,13 @@ class ChromaStore:
         return {cid: (meta, doc) for cid, meta, doc in self._pages(self.collection(), documents)}
 
     def count(self) -> int:
-        with self._server_errors():
+        with self.server_errors():
             return int(self.collection().count())
 
     def dense(self, vector, n: int, where: dict | None = None) -> list[tuple[str, str, dict, float]]:
         """Up to n (id, text, metadata, cosine similarity) nearest to the vector."""
         col = self.collection()  # Chroma returns fewer than n when it holds fewer
-        with self._server_errors():
+        with self.server_errors():
             res = col.query(
                 query_embeddings=[list(map(float, vector))],
                 n_results=n,
@@ -314,7 +316,7 @@ class ChromaStore:
         """Text, metadata and embedding of the given chunk ids."""
         if not ids:
             return {}
-        with self._server_errors():
+        with self.server_errors():
             res = self.collection().get(ids=ids, include=["documents", "metadatas", "embeddings"])
         return {
             cid: (doc, dict(meta), emb)
@@ -325,12 +327,12 @@ class ChromaStore:
 
     def ids_where(self, where: dict) -> set[str]:
         """Chunk ids whose metadata match a Chroma `where` filter."""
-        with self._server_errors():
+        with self.server_errors():
             return set(self.collection().get(where=where, include=[])["ids"])
 
     # -- writing ------------------------------------------------------------------------------
     def upsert(self, chunks: list[Chunk], vectors, signatures: list[str]) -> None:
-        with self._server_errors():
+        with self.server_errors():
             self.collection(create=True).upsert(
                 ids=[c.id for c in chunks],
                 embeddings=vectors.tolist(),
@@ -339,34 +341,37 @@ class ChromaStore:
             )
 
     def update_metadata(self, chunks: list[Chunk], signatures: list[str]) -> None:
-        with self._server_errors():
+        with self.server_errors():
             self.collection().update(
                 ids=[c.id for c in chunks],
                 metadatas=[chunk_metadata(c, s) for c, s in zip(chunks, signatures, strict=True)],
             )
 
     def delete(self, ids: list[str]) -> None:
-        with self._server_errors():
+        with self.server_errors():
             self.collection().delete(ids=ids)
 
     # -- side collections: whole articles, and the passages' sentences -------------------------
     def _side(self, attr: str, name: str, create: bool, space: str = "cosine"):
         """A side collection (cached in `attr`); None when it does not exist and `create` is false."""
-        if getattr(self, attr) is not None:
-            return getattr(self, attr)
+        if getattr(self, attr) is None:
+            setattr(self, attr, self.plain_collection(name, create, space))
+        return getattr(self, attr)
+
+    def plain_collection(self, name: str, create: bool, space: str = "cosine"):
+        """A collection of rows read by id (the side collections, the shared records of index/ledger.py); None
+        when it does not exist and `create` is false."""
         from chromadb.errors import NotFoundError
 
-        with self._server_errors():
+        with self.server_errors():
             try:
-                col = self.client.get_collection(name, embedding_function=None)
+                return self.client.get_collection(name, embedding_function=None)
             except NotFoundError:
                 if not create:
                     return None
-                col = self.client.create_collection(
+                return self.client.get_or_create_collection(
                     name, embedding_function=None, configuration={"hnsw": {"space": space}}
                 )
-        setattr(self, attr, col)
-        return col
 
     def articles_collection(self, create: bool = False):
         return self._side("_articles", self.articles_name, create)
@@ -385,22 +390,22 @@ class ChromaStore:
         drop that collection: an upgraded index embeds nothing again. Returns how many were moved."""
         from chromadb.errors import NotFoundError
 
-        with self._server_errors():
+        with self.server_errors():
             try:
                 legacy = self.client.get_collection(self.legacy_sentences_name, embedding_function=None)
             except NotFoundError:
                 return 0
         moved = 0
         while True:  # each page is deleted once written, so a stopped move resumes where it was
-            with self._server_errors():
+            with self.server_errors():
                 page = legacy.get(include=["embeddings"], limit=PAGE)
             if not page["ids"]:
                 break
             self.upsert_sentences(list(page["ids"]), np.asarray(page["embeddings"], dtype=np.float32))
-            with self._server_errors():
+            with self.server_errors():
                 legacy.delete(ids=list(page["ids"]))
             moved += len(page["ids"])
-        with self._server_errors(), suppress(NotFoundError):
+        with self.server_errors(), suppress(NotFoundError):
             self.client.delete_collection(self.legacy_sentences_name)
         return moved
 
@@ -413,13 +418,13 @@ class ChromaStore:
         col = self.sentences_collection()
         if col is None or not ids:
             return {}
-        with self._server_errors():
+        with self.server_errors():
             res = col.get(ids=ids, include=["metadatas"])
         return {sid: _sentence_vector(meta) for sid, meta in zip(res["ids"], res["metadatas"], strict=True)}
 
     def upsert_sentences(self, ids: list[str], vectors) -> None:
         vectors = np.asarray(vectors, dtype=np.float16)
-        with self._server_errors():
+        with self.server_errors():
             self.sentences_collection(create=True).upsert(
                 ids=ids,
                 embeddings=[[int(sid[:8], 16) / 0xFFFFFFFF] for sid in ids],  # distinct points: a sane graph
@@ -429,7 +434,7 @@ class ChromaStore:
     def delete_sentences(self, ids: list[str]) -> None:
         col = self.sentences_collection()
         if col is not None and ids:
-            with self._server_errors():
+            with self.server_errors():
                 col.delete(ids=ids)
 
     def article_count(self) -> int:
@@ -437,7 +442,7 @@ class ChromaStore:
         col = self.articles_collection()
         if col is None:
             return 0
-        with self._server_errors():
+        with self.server_errors():
             return int(col.count())
 
     def stored_articles(self) -> dict[str, dict]:
@@ -450,7 +455,7 @@ class ChromaStore:
         col = self.articles_collection()
         if col is None or not ids:
             return {}
-        with self._server_errors():
+        with self.server_errors():
             res = col.get(ids=ids, include=["documents", "metadatas"])
         return {
             aid: article_from_row(aid, doc or "", dict(meta or {}))
@@ -458,7 +463,7 @@ class ChromaStore:
         }
 
     def upsert_articles(self, articles: list[Article], vectors, signatures: list[str]) -> None:
-        with self._server_errors():
+        with self.server_errors():
             self.articles_collection(create=True).upsert(
                 ids=[a.id for a in articles],
                 embeddings=vectors.tolist(),
@@ -471,7 +476,7 @@ class ChromaStore:
         col = self.articles_collection()
         if col is None or not ids:
             return {}
-        with self._server_errors():
+        with self.server_errors():
             current = col.get(ids=ids, include=["metadatas"])
         return {aid: dict(meta or {}) for aid, meta in zip(current["ids"], current["metadatas"], strict=True)}
 
@@ -479,13 +484,13 @@ class ChromaStore:
         """Add fields to stored articles' metadata (article id → fields), keeping what is there."""
         merged = {aid: {**meta, **extra[aid]} for aid, meta in self.articles_metadata(list(extra)).items()}
         if merged:
-            with self._server_errors():
+            with self.server_errors():
                 self.articles_collection().update(ids=list(merged), metadatas=list(merged.values()))
 
     def delete_articles(self, ids: list[str]) -> None:
         col = self.articles_collection()
         if col is not None and ids:
-            with self._server_errors():
+            with self.server_errors():
                 col.delete(ids=ids)
 
     def drop(self) -> None:
@@ -493,7 +498,7 @@ class ChromaStore:
         from chromadb.errors import NotFoundError
 
         for name in (self.name, self.articles_name, self.sentences_name, self.legacy_sentences_name):
-            with self._server_errors(), suppress(NotFoundError):
+            with self.server_errors(), suppress(NotFoundError):
                 self.client.delete_collection(name)
         self._collection = None
         self._articles = None

@@ -25,6 +25,7 @@ from ..corpus.library import Library
 from ..corpus.loader import OVERRIDABLE, read_side, side_file
 from ..corpus.metadata import extract_date, extract_title
 from ..errors import DuplicateError, FetchError, IndexBusyError, InvalidInputError, TooLargeError
+from ..ledger import Ledger
 from ..text.dates import iso_day
 from ..text.script import detect_language
 from .changes import Change, Outcome
@@ -48,12 +49,18 @@ class _Ready:
 
 class CorpusEditor:
     def __init__(
-        self, settings, ingest: Callable[[], tuple], read: Callable[[], Any], indexed: Callable[[], dict[str, dict]]
+        self,
+        settings,
+        ingest: Callable[[], tuple],
+        read: Callable[[], Any],
+        indexed: Callable[[], dict[str, dict]],
+        audit: Ledger | None = None,
+        feeds: Ledger | None = None,
     ) -> None:
         self.folder = Path(settings.corpus_dir)
         self.library = Library(self.folder)
-        self.audit = AuditLog(self.folder)
-        self.subscriptions = Subscriptions(self.folder)
+        self.audit = AuditLog(self.folder, audit)  # the ledgers: shared behind a Chroma server (index/ledger.py)
+        self.subscriptions = Subscriptions(self.folder, feeds)
         self.limits = Limits.of(settings)
         self.max_bytes = int(settings.max_file_mb * 1024 * 1024)
         self._ingest = ingest
