@@ -86,6 +86,14 @@ class Settings(BaseSettings):
     # this server's own OpenAI-compatible API: clients send it as a bearer token; None: the API is open
     server_key: SecretStr | None = Field(None, validation_alias=_env("API_KEY"))
 
+    # running as a service: /metrics in Prometheus' format; log lines as JSON or text, with question text only when
+    # allowed; requests a minute per API key, client address or chat session (None: no limit)
+    metrics: bool = False
+    log_format: Literal["json", "text"] = "json"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_questions: bool = False
+    rate_limit: int | None = Field(None, ge=1, le=1_000_000)
+
     # OpenAI-compatible endpoints (LLM and embeddings)
     openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "OPENAI_BASE_URL"))
     openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "OPENAI_API_KEY"))
@@ -99,6 +107,7 @@ class Settings(BaseSettings):
         "staff_password",
         "staff_users",
         "server_key",
+        "rate_limit",
         mode="before",
     )
     @classmethod

@@ -8,25 +8,29 @@ follows ingests made by other processes or through a Chroma server without a res
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .answer.events import AnswerEvent, Done
 from .answer.models import check_chat_settings
 from .config import Settings, get_settings, hide_url_passwords_in_logs
 from .errors import AssistantError, InvalidInputError
 from .feedback import FeedbackLog
 from .index.chunking import ChunkedCorpus, read_corpus, signature
 from .index.embeddings import make_embedder
+from .index.ledger import Ledgers
 from .index.news_index import NewsIndex
 from .index.store import article_from_row
 from .index.sync import SyncReport, ingest_lock, sync
 from .records import Answer, Article, Passage, Turn
+from .service import metrics
+from .service.logs import event
 
 if TYPE_CHECKING:
     from .answer.chain import AnswerChain
-    from .answer.events import AnswerEvent
     from .retrieval import Filters, Retriever
     from .staff.access import StaffAccess
     from .staff.corpus_editor import CorpusEditor
@@ -41,7 +45,8 @@ class Assistant:
         check_chat_settings(self.settings)  # a server refuses a bad configuration at start, not mid-chat
         self.embedder = make_embedder(self.settings)
         self.index = NewsIndex(self.settings, self.embedder.name)
-        self.feedback = FeedbackLog(Path(self.settings.store_dir))
+        self.ledgers = Ledgers.of(self.settings, self.index.store)  # shared records: local files, or Chroma
+        self.feedback = FeedbackLog(self.ledgers.feedback, self.ledgers.answers)
         self.partnership_problems: list[str] = []  # what the last ingest's LLM extraction could not do
         self._chains: dict[str, AnswerChain] = {}
         self._chains_lock = threading.Lock()
@@ -57,7 +62,27 @@ class Assistant:
 
     def ingest(self, rebuild: bool = False, progress: bool = False) -> tuple[SyncReport, ChunkedCorpus]:
         """Bring the index in line with the corpus folder; what changed, and the corpus as read. A change of
-        the folder that a killed process left half-done is finished or rolled back first (corpus/library.py)."""
+        the folder that a killed process left half-done is finished or rolled back first (corpus/library.py).
+        Each ingest is counted and timed (service/metrics.py) and logged as one line."""
+        started = time.perf_counter()
+        try:
+            report, corpus = self._ingest(rebuild, progress)
+        except Exception as e:
+            metrics.INGESTS.labels("failed").inc()
+            event(
+                "ingest", outcome="failed", error=e.__class__.__name__, seconds=round(time.perf_counter() - started, 2)
+            )
+            raise
+        seconds = time.perf_counter() - started
+        metrics.INGESTS.labels("done").inc()
+        metrics.INGEST_SECONDS.observe(seconds)
+        counts = {"added": report.added, "changed": report.updated, "removed": report.deleted}
+        for change, n in counts.items():
+            metrics.INGESTED.labels(change).inc(n)
+        event("ingest", outcome="done", seconds=round(seconds, 2), embedded=report.embedded, **counts)
+        return report, corpus
+
+    def _ingest(self, rebuild: bool, progress: bool) -> tuple[SyncReport, ChunkedCorpus]:
         from .corpus.library import Library
 
         Library(Path(self.settings.corpus_dir)).recover()
@@ -113,7 +138,9 @@ class Assistant:
         indexed at once by `ingest`."""
         from .staff.corpus_editor import CorpusEditor
 
-        return CorpusEditor(self.settings, self.ingest, self.read_corpus, self._stored_articles)
+        return CorpusEditor(
+            self.settings, self.ingest, self.read_corpus, self._stored_articles, self.ledgers.audit, self.ledgers.feeds
+        )
 
     def _stored_articles(self) -> dict[str, dict]:
         try:
@@ -127,7 +154,7 @@ class Assistant:
         """Who may use the staff tools (the web tabs and the upload route share it)."""
         from .staff.access import StaffAccess
 
-        return StaffAccess(self.settings)
+        return StaffAccess(self.settings, self.ledgers.sessions)
 
     # -- questions ------------------------------------------------------------------------------
     @cached_property
@@ -186,7 +213,25 @@ class Assistant:
         model: str | None = None,
     ) -> Iterator[AnswerEvent]:
         """The answer as events (answer/events.py): Retrieved, TextDelta…, ReplaceText, Sources, Done."""
-        return self.chain_for(model).stream(question, history, k)
+        for step in self.chain_for(model).stream(question, history, k):
+            if isinstance(step, Done):
+                self._answered(step.answer)
+            yield step
+
+    def _answered(self, answer: Answer) -> None:
+        """Each answer's metrics and log line (service/): stages, outcome, what the citation check changed."""
+        metrics.answered(answer.timings_ms, answer.refused, answer.problems)
+        asked = {"question": answer.question} if self.settings.log_questions else {}
+        event(
+            "answer",
+            **asked,
+            refused=answer.refused,
+            citations=len(answer.citations),
+            passages=len(answer.passages),
+            model=answer.model,
+            changes=len(answer.problems),
+            ms={stage: round(ms, 1) for stage, ms in answer.timings_ms.items()},
+        )
 
     def ask(
         self,
@@ -196,7 +241,9 @@ class Assistant:
         model: str | None = None,
     ) -> Answer:
         """The checked answer to a question, with earlier turns as `history`."""
-        return self.chain_for(model).ask(question, history, k)
+        from .answer.events import collect
+
+        return collect(self.stream(question, history, k, model))
 
     # -- what the corpus holds ------------------------------------------------------------------
     def articles(self) -> list[Article]:

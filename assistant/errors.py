@@ -31,6 +31,19 @@ class EvalFileError(InvalidInputError):
     """A query file that cannot be used; the message names the query and the field."""
 
 
+class RateLimitedError(AssistantError):
+    """More requests than ASSISTANT_RATE_LIMIT allows a minute (service/rate.py); `retry_after` in seconds."""
+
+    http_status = 429
+
+    def __init__(self, limit: int, retry_after: int) -> None:
+        super().__init__(
+            f"too many requests: this server allows {limit} a minute", f"wait {retry_after} s, then try again"
+        )
+        self.limit = limit
+        self.retry_after = retry_after
+
+
 class ConfigError(AssistantError):
     """A setting is missing or invalid (the operator's to fix)."""
 

@@ -32,6 +32,10 @@ def isolated_env(tmp_path, monkeypatch):
         "ASSISTANT_FEED_POLL_MINUTES",
         "ASSISTANT_STAFF_PASSWORD",
         "ASSISTANT_STAFF_USERS",
+        "ASSISTANT_METRICS",
+        "ASSISTANT_RATE_LIMIT",
+        "ASSISTANT_LOG_FORMAT",
+        "ASSISTANT_LOG_QUESTIONS",
     ):
         monkeypatch.delenv(var, raising=False)
     corpus = tmp_path / "corpus"

@@ -163,6 +163,41 @@ def test_the_bad_request_errors_reach_the_openai_client(client):
         client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": QUESTION}])
 
 
+def test_a_client_passes_its_users_ratings_on_by_completion_id(served, client, tmp_path, monkeypatch):
+    from assistant.feedback import FeedbackLog
+    from assistant.ledger import FileLedger, MemoryLedger
+
+    assistant, url = served  # the seeded store is shared: this test's ratings go to its own file
+    monkeypatch.setattr(assistant, "feedback", FeedbackLog(FileLedger(tmp_path / "feedback.jsonl"), MemoryLedger()))
+    reply = _ask(client, [{"role": "user", "content": QUESTION}])
+    follow_up = [
+        {"role": "user", "content": QUESTION},
+        {"role": "assistant", "content": reply.choices[0].message.content},
+        {"role": "user", "content": "And when?"},
+    ]
+    streamed = list(_ask(client, follow_up, stream=True))
+    first = httpx.post(f"{url}/v1/feedback", json={"id": reply.id, "rating": "down", "comment": "name the date"})
+    assert first.status_code == 200 and first.json()["rating"] == "down" and first.json()["comment"] == "name the date"
+    again = httpx.post(f"{url}/v1/feedback", json={"id": reply.id, "rating": "up"})  # changed their mind
+    assert again.json()["rating"] == "up" and again.json()["comment"] == "name the date"
+    assert httpx.post(f"{url}/v1/feedback", json={"id": streamed[0].id, "rating": "down"}).status_code == 200
+    listed = httpx.get(f"{url}/v1/feedback").json()["data"]
+    assert [e["id"] for e in listed] == [reply.id, streamed[0].id] and listed[0]["rating"] == "up"
+    assert listed[0]["answer"] == reply.choices[0].message.content and listed[0]["question"] == QUESTION
+    kept = [(c["article"], c["quote"], c["start"]) for c in listed[0]["citations"]]
+    assert kept == [(c["article"], c["quote"], c["start"]) for c in reply.model_extra["citations"]]
+    assert listed[1]["question"] == "And when?" and listed[1]["history"][0]["content"] == QUESTION
+    assert listed == assistant.feedback.entries()  # what `assistant feedback --json` lists
+    unknown = httpx.post(f"{url}/v1/feedback", json={"id": "chatcmpl-nope", "rating": "up"})
+    assert unknown.status_code == 404 and "chat completion" in unknown.json()["error"]["message"]
+    for bad in ({"id": reply.id, "rating": "meh"}, {"id": reply.id}, {"id": reply.id, "rating": "up", "x": 1}):
+        answer = httpx.post(f"{url}/v1/feedback", json=bad)
+        assert answer.status_code == 400 and answer.json()["error"]["param"], bad
+    too_long = httpx.post(f"{url}/v1/feedback", json={"id": reply.id, "rating": "down", "comment": "x" * 3000})
+    assert too_long.status_code == 400 and "shorten" in too_long.json()["error"]["message"]
+    assert [e["rating"] for e in assistant.feedback.entries()] == ["up", "down"]  # nothing changed by the bad ones
+
+
 def test_an_api_key_guards_the_api_but_not_health_or_the_chat(seeded_store):
     key = "s3cret-key-for-the-test"
     assistant = _assistant(seeded_store, server_key=key)
@@ -173,8 +208,9 @@ def test_an_api_key_guards_the_api_but_not_health_or_the_chat(seeded_store):
                 client.models.list()
             assert caught.value.status_code == 401 and key not in str(caught.value.body)
             assert caught.value.body["code"] == "invalid_api_key"
-        no_header = httpx.post(f"{url}/v1/search", json={"query": "ESG"})
-        assert no_header.status_code == 401 and key not in no_header.text
+        for method, route in (("POST", "/v1/search"), ("GET", "/v1/feedback"), ("POST", "/v1/feedback")):
+            no_header = httpx.request(method, f"{url}{route}", json={"query": "ESG"})
+            assert no_header.status_code == 401 and key not in no_header.text
         client = openai.OpenAI(base_url=url + "/v1", api_key=key, max_retries=0)
         assert _ask(client, [{"role": "user", "content": QUESTION}]).model_extra["citations"]
         assert httpx.get(f"{url}/healthz").status_code == 200

@@ -11,6 +11,8 @@ STAGES = [
     "errors",
     "records",
     "config",
+    "service",
+    "ledger",
     "text",
     "corpus",
     "index",

@@ -226,6 +226,8 @@ def test_staff_sign_in_filter_open_a_quote_draft_and_download_the_docx(browser, 
         page.click("#staff-sign-in")
         page.wait_for_function("() => document.body.innerText.includes('Wrong user name or password')")
         assert not _names_outside_examples(page, "Zhasyl")
+        assert "next try for this name waits 1 s" in page.inner_text("#staff-login")  # guessing gets slower
+        page.wait_for_timeout(1100)
         page.fill("#staff-password input", "s3cret-staff")
         page.click("#staff-sign-in")
         page.wait_for_selector("#staff-tools", state="visible")

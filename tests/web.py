@@ -34,7 +34,13 @@ def chromium_path() -> str:
             "Chromium is not installed and cannot be installed here (needs root and apt-get): apt-get install chromium"
         )
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+    # an install cut short earlier (a killed run) leaves dpkg needing to finish first
+    steps = (
+        ["dpkg", "--configure", "-a"],
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "chromium"],
+    )
+    for command in steps:
         try:
             subprocess.run(command, env=env, capture_output=True, timeout=900, check=True)
         except (subprocess.SubprocessError, OSError) as e:
@@ -49,18 +55,25 @@ def web_chat(corpus: Path, store: Path, env: dict | None = None) -> Iterator[str
     subprocess.run(
         [sys.executable, "-m", "assistant", "ingest"], env=full_env, check=True, capture_output=True, timeout=300
     )
+    with app_server(full_env, store.parent) as (url, _proc):
+        yield url
+
+
+@contextmanager
+def app_server(env: dict, log_dir: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`assistant serve` with this environment on a free loopback port, logging into log_dir; (URL, process)."""
     port = free_port()
-    log = (store.parent / f"serve-{port}.log").open("wb")
+    log = (log_dir / f"serve-{port}.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--no-browser"],
-        env=full_env,
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(url, timeout=120)
-        yield url
+        yield url, proc
     finally:
         stop(proc)
         log.close()

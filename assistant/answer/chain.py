@@ -14,6 +14,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from ..errors import AssistantError, InvalidInputError
 from ..records import Answer, Citation, Passage, Turn, parse_history
+from ..service import metrics
 from .citations import Checked, check, normalize_markers, number_passages
 from .events import AnswerEvent, Done, ReplaceText, Retrieved, Sources, TextDelta, collect
 from .guard import judge, says_not_stated
@@ -111,6 +112,7 @@ class AnswerChain:
                 raise
             from .models.openai import explain
 
+            metrics.LLM_ERRORS.labels(e.__class__.__name__).inc()
             raise (explain(e, self.settings) or e) from None
 
     def _call_model(self, messages: list[BaseMessage]) -> str:

@@ -3,7 +3,10 @@
     POST /v1/chat/completions   the whole `messages` list is the conversation; `stream` for server-sent events
     GET  /v1/models             one model, `news-assistant` (the configured chat model behind it)
     POST /v1/search             passages, as `assistant search --json`
+    POST /v1/feedback           rate a completion by its id: {"id", "rating": "up"|"down", "comment"}
+    GET  /v1/feedback           every rating, as `assistant feedback --json`
     GET  /healthz               whether the index can be read (no key needed)
+    GET  /metrics               Prometheus metrics, with ASSISTANT_METRICS=1 (behind the key when one is set)
 
 The web chat is mounted on the same FastAPI app (server.py, ui/mount.py). Handlers are plain `def`s:
 FastAPI runs them on its thread pool, and the Assistant is shared by every thread.
@@ -18,14 +21,24 @@ import time
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from ..core import Assistant
 from ..errors import AccessDeniedError, NotFoundError, TooLargeError
 from ..records import Answer
 from ..retrieval.filters import Filters
 from . import errors
-from .schemas import MODEL_ID, ChatRequest, SearchRequest, chunk, completion, model_list, new_completion
+from .schemas import (
+    MODEL_ID,
+    ChatRequest,
+    FeedbackRequest,
+    SearchRequest,
+    chunk,
+    completion,
+    model_list,
+    new_completion,
+)
+from .service import api_rate_limit, metrics_page
 
 MAX_BODY = 512 * 1024  # bytes: a question, a long conversation and their JSON fit well within this
 
@@ -86,13 +99,12 @@ def _sse(data: dict | str) -> str:
     return f"data: {data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-async def _stream(answer: Answer) -> AsyncIterator[str]:
+async def _stream(answer: Answer, completion_id: str, created: int) -> AsyncIterator[str]:
     """Server-sent chunks of the checked answer, word by word; the last chunk carries the citations.
 
     The answer is complete and checked before the first byte: a client never shows a claim the citation
     check removed, and any error is an HTTP status, not an event after a 200. An async generator of ready
     text: the server sends it without a thread hop per chunk (with 50 students at once, each hop waits)."""
-    completion_id, created = new_completion()
     yield _sse(chunk(completion_id, created, {"role": "assistant", "content": ""}))
     for piece in re.findall(r"\s*\S+\s*", answer.answer):
         yield _sse(chunk(completion_id, created, {"content": piece}))
@@ -106,7 +118,8 @@ def build_api(assistant: Assistant) -> FastAPI:
     errors.install(app)
     app.add_middleware(BodyLimit)
     started = int(time.time())
-    v1 = APIRouter(prefix="/v1", dependencies=[Depends(_key_check(assistant))])
+    key_check = Depends(_key_check(assistant))
+    v1 = APIRouter(prefix="/v1", dependencies=[key_check, Depends(api_rate_limit(assistant.settings.rate_limit))])
 
     def known(model: str) -> None:
         if model != MODEL_ID:
@@ -126,9 +139,20 @@ def build_api(assistant: Assistant) -> FastAPI:
         known(request.model)
         question, turns = request.conversation()
         answer = assistant.ask(question, turns)
+        completion_id, created = new_completion()
+        assistant.feedback.keep(completion_id, answer, turns, assistant.embedder.name)  # may be rated later
         if not request.stream:
-            return completion(answer)
-        return StreamingResponse(_stream(answer), media_type="text/event-stream")
+            return completion(answer, completion_id, created)
+        return StreamingResponse(_stream(answer, completion_id, created), media_type="text/event-stream")
+
+    @v1.post("/feedback")
+    def rate(request: FeedbackRequest) -> dict:
+        record = assistant.feedback.rate_kept(request.id, request.rating == "up", request.comment)
+        return {"object": "feedback", **record}
+
+    @v1.get("/feedback")
+    def feedback() -> dict:
+        return {"object": "list", "data": assistant.feedback.entries()}
 
     @v1.post("/search")
     def search(request: SearchRequest) -> dict:
@@ -141,6 +165,13 @@ def build_api(assistant: Assistant) -> FastAPI:
         raise NotFoundError(f"there is no API route /v1/{path}", "see /v1/docs for the routes this server has")
 
     app.include_router(v1)
+
+    if assistant.settings.metrics:
+
+        @app.get("/metrics", dependencies=[key_check], include_in_schema=False)
+        def prometheus() -> Response:
+            body, content_type = metrics_page(assistant)
+            return Response(body, media_type=content_type)
 
     @app.get("/healthz")
     def healthz() -> dict:

@@ -16,13 +16,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import AccessDeniedError, AssistantError
+from ..errors import AccessDeniedError, AssistantError, RateLimitedError
 
 log = logging.getLogger(__name__)
 
 
 def error_body(status: int, message: str, code: str | None = None, param: str | None = None) -> dict:
-    kind = "server_error" if status >= 500 else "invalid_request_error"
+    kind = "server_error" if status >= 500 else "requests" if status == 429 else "invalid_request_error"
     return {"error": {"message": message, "type": kind, "param": param, "code": code}}
 
 
@@ -30,7 +30,18 @@ def _code(e: AssistantError) -> str:
     """IndexMissingError → "index_missing"; a wrong or missing API key is OpenAI's "invalid_api_key"."""
     if isinstance(e, AccessDeniedError):
         return "invalid_api_key"
+    if isinstance(e, RateLimitedError):
+        return "rate_limit_exceeded"
     return re.sub(r"(?<!^)(?=[A-Z])", "_", type(e).__name__.removesuffix("Error")).lower()
+
+
+def headers_of(e: AssistantError) -> dict | None:
+    """The headers an error's status asks for: how to authenticate (401), when to come back (429)."""
+    if isinstance(e, AccessDeniedError):
+        return {"WWW-Authenticate": "Bearer"}
+    if isinstance(e, RateLimitedError):
+        return {"Retry-After": str(e.retry_after)}
+    return None
 
 
 def assistant_error(e: AssistantError) -> tuple[int, dict]:
@@ -53,8 +64,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(AssistantError)
     async def _assistant(request: Request, e: AssistantError) -> JSONResponse:
         status, body = assistant_error(e)
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return JSONResponse(body, status_code=status, headers=headers)
+        return JSONResponse(body, status_code=status, headers=headers_of(e))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, e: RequestValidationError) -> JSONResponse:

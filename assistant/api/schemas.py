@@ -88,6 +88,15 @@ class SearchRequest(BaseModel):
             raise ValueError(f"{v!r} is not a date; write YYYY-MM-DD") from None
 
 
+class FeedbackRequest(BaseModel):
+    """A rating of a chat completion this server gave (its `id`), as an API client passes its user's on."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1, max_length=100)
+    rating: Literal["up", "down"]
+    comment: str = ""
+
+
 def citation_dict(c: Citation) -> dict:
     """A citation as the API sends it: where the quote is in which article."""
     return {k: getattr(c, k) for k in ("n", "article", "title", "date", "quote", "start", "end")}
@@ -106,9 +115,8 @@ def _extras(answer: Answer) -> dict:
     return {"citations": [citation_dict(c) for c in answer.citations], "refused": answer.refused}
 
 
-def completion(answer: Answer) -> dict:
+def completion(answer: Answer, completion_id: str, created: int) -> dict:
     """A whole `chat.completion` for one checked answer."""
-    completion_id, created = new_completion()
     message = {"role": "assistant", "content": answer.answer, "refusal": None}
     return {
         **_envelope("chat.completion", completion_id, created),

@@ -31,20 +31,27 @@ def build_server(assistant: Assistant):
     """The FastAPI app: the API's routes, with the web chat mounted at the root."""
     from ..ui.mount import mount_chat
     from .app import build_api
+    from .service import RequestLog
 
-    return mount_chat(build_api(assistant), assistant)
+    app = mount_chat(build_api(assistant), assistant)
+    app.add_middleware(RequestLog)  # added last: outermost, so it sees every request and every answer
+    return app
 
 
 def serve(assistant: Assistant, host: str, port: int, announce: Callable[[str], None]) -> None:
     """Run the web chat and the API until Ctrl-C; `announce` is told the URL once it is known."""
     import uvicorn
 
+    from ..service.logs import configure
+
+    configure(assistant.settings.log_format, assistant.settings.log_level)
     assistant.articles()  # a missing or unreadable index is a clear error now, not in every student's chat
     app = build_server(assistant)
     poll_feeds_every(assistant, assistant.settings.feed_poll_minutes)
     port = free_port(host, port)
     announce(f"http://{host}:{port}")
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+    # uvicorn's own lines go through the same JSON handler (no config of its own); each request has ours instead
+    uvicorn.run(app, host=host, port=port, log_config=None, access_log=False, timeout_graceful_shutdown=5)
 
 
 def poll_feeds_every(assistant: Assistant, minutes: float) -> threading.Event | None:

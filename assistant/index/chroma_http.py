@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import httpx
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
+from ..service import metrics
+
 ATTEMPTS = 4  # the first try and three retries, 0.25 + 0.5 + 1 s apart: a restart of a few seconds is bridged
 BUSY = frozenset({429, 502, 503, 504})
 
@@ -35,6 +37,7 @@ class RetryingTransport(httpx.HTTPTransport):
             stop=stop_after_attempt(ATTEMPTS),
             wait=wait_exponential(multiplier=0.25, max=2),
             retry=retry_if_exception_type(TRANSIENT),
+            before_sleep=lambda _state: metrics.CHROMA_RETRIES.inc(),
             reraise=True,
         ):
             with attempt:

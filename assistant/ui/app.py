@@ -18,9 +18,11 @@ import gradio as gr
 from ..answer.chain import MAX_QUESTION
 from ..answer.events import Done, ReplaceText, Retrieved, Sources, TextDelta
 from ..core import Assistant
-from ..errors import AssistantError
+from ..errors import AssistantError, RateLimitedError
 from ..pictures import over_time
 from ..records import Answer, Turn
+from ..service import metrics
+from ..service.rate import RateLimit
 from . import render
 from .corpus_tab import build_corpus_tab
 from .feedback_tab import build_feedback_tab
@@ -45,6 +47,7 @@ class ChatHandlers:
 
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
+        self.limit = RateLimit(assistant.settings.rate_limit)  # per browser session
 
     def on_load(self) -> tuple[str, Any, list[str], str]:
         """The corpus panel and its picture over time, example questions and info line, read afresh for every
@@ -58,12 +61,31 @@ class ChatHandlers:
         return render.corpus_html(articles), chart, examples, _info_line(self.assistant, len(articles))
 
     def respond(
-        self, question: str, chat: list, turns: list[dict], shown: dict, k: float, model: str
+        self,
+        question: str,
+        chat: list,
+        turns: list[dict],
+        shown: dict,
+        k: float,
+        model: str,
+        request: gr.Request | None = None,
     ) -> Iterator[tuple[str, list, list[dict], dict, str]]:
         """Stream one answer into the chat; (textbox, chat, turns, shown answers, evidence panel) each step."""
         question = (question or "").strip()
         if not question:
             yield "", chat, turns, shown, render.notice_html("Type a question about the news.")
+            return
+        try:
+            self.limit.check(f"chat {getattr(request, 'session_hash', None) or 'local'}")
+        except RateLimitedError as e:
+            metrics.RATE_LIMITED.labels("chat").inc()
+            note = f"You are asking faster than this server allows ({e.limit} a minute): {e.fix}."
+            chat = [
+                *chat,
+                _message("user", render.md_text(question)),
+                _message("assistant", render.error_markdown(note)),
+            ]
+            yield "", chat, turns, shown, render.notice_html(note)
             return
         chat = [*chat, _message("user", render.md_text(question)), _message("assistant", "…")]
         evidence = render.notice_html("Searching the articles…")
@@ -200,7 +222,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         corpus_chart = gr.Plot(label="Articles over time, by language", elem_id="corpus-over-time")
                         corpus = gr.HTML("", elem_id="corpus")
             with gr.Tab("Partnerships", id="staff", elem_id="staff-tab"):
-                signed_in, staff_load = build_staff_tab(assistant, staff_session)
+                signed_in, signed_out, resume, staff_load = build_staff_tab(assistant, staff_session)
             with gr.Tab("Corpus", id="corpus-admin", elem_id="corpus-tab"):
                 show_corpus, corpus_parts, *corpus_loads = build_corpus_tab(assistant, staff_session)
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
@@ -228,13 +250,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return corpus_panel, chart, gr.Dataset(samples=[[q] for q in questions]), line
 
         app.load(load, outputs=[corpus, corpus_chart, examples, info], api_visibility="private")
-        app.load(staff_load[0], staff_load[1], staff_load[2], api_visibility="private")
+        # a new page resumes its browser's sign-in (from the cookie), then fills the staff tabs
+        resumed = app.load(*resume, api_visibility="private").then(*staff_load, api_visibility="private")
         staff_loads = [*corpus_loads, feedback_load]
-        for fn, inputs, outputs in staff_loads:
-            app.load(fn, inputs, outputs, api_visibility="private")
-        for event in signed_in:  # signing in opens the other staff tabs' tools too, filled at once
+        changes = [(resumed, True), *((e, True) for e in signed_in), (signed_out, False)]
+        for event, fill in changes:  # a sign-in (or out) opens (or closes) every staff tab
             event = event.then(show_corpus, staff_session, corpus_parts, api_visibility="private")
             event = event.then(show_feedback, staff_session, feedback_parts, api_visibility="private")
-            for fn, inputs, outputs in staff_loads:
-                event = event.then(fn, inputs, outputs, api_visibility="private")
+            if fill:
+                for fn, inputs, outputs in staff_loads:
+                    event = event.then(fn, inputs, outputs, api_visibility="private")
     return app

@@ -2,13 +2,15 @@
 to edit in the page, and downloads as Markdown or DOCX.
 
 When a staff password or users file is set, the tab shows only a sign-in form, and every handler checks the
-session's sign-in (kept server-side in Gradio's session state) before it serves any data.
+session's sign-in before it serves any data: the page's Gradio state holds the session token, and the sessions
+ledger (staff/access.py; shared by every app server behind one Chroma) says whether it is still valid. The browser
+keeps the token as an HttpOnly cookie (ui/mount.py sets it), so a new page, on this server or another, starts
+signed in.
 """
 
 from __future__ import annotations
 
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +27,14 @@ from .plots import clickable, picked
 KINDS = ["any kind", "memorandum", "co-organisation", "sponsorship/support", "joint project", "membership"]
 HEADERS = ["#", "date", "kind", "parties", "purpose", "article"]
 NOT_SIGNED_IN = "Sign in first: the partnership tools are for staff."
-UPLOAD_COOKIE = "staff_uploads"
-# the signed-in browser keeps a token for the upload route, which Gradio serves outside any session (ui/mount.py)
-SET_UPLOAD_COOKIE = (
-    f"(token) => {{ if (token) document.cookie = '{UPLOAD_COOKIE}=' + token + '; path=/; SameSite=Strict'; }}"
+SESSION_COOKIE = "staff_session"
+SESSION_ROUTE = "/staff/session"  # POST {"token"} sets the cookie, DELETE clears it (ui/mount.py)
+# relative to the page, so a server behind a path prefix works too
+KEEP_SESSION = (
+    "(token) => token ? fetch('staff/session', {method: 'POST', headers: {'Content-Type': 'application/json'}, "
+    "body: JSON.stringify({token: token})}) : null"
 )
+FORGET_SESSION = "() => fetch('staff/session', {method: 'DELETE'})"
 
 
 def _date(value: str, label: str) -> str | None:
@@ -50,7 +55,8 @@ class StaffOnly:
         self.access = assistant.staff_access
 
     def allowed(self, session: dict) -> bool:
-        return not self.access.required or bool(session.get("staff"))
+        """Whether this page's sign-in is valid now (a sign-out on any server ends it)."""
+        return self.access.token_valid(session.get("token"))
 
     @staticmethod
     def selected(items: list, selected: gr.SelectData):
@@ -69,13 +75,35 @@ class StaffOnly:
 class StaffHandlers(StaffOnly):
     """The tab's callbacks as plain methods; `session` is the per-browser state Gradio keeps on the server."""
 
-    def sign_in(self, user: str, password: str, session: dict) -> tuple[dict, Any, Any, str, str]:
-        """The session signed in, and a token for the browser's upload cookie (api: uploads need it)."""
-        if self.access.check(user, password):
-            signed = {**session, "staff": True, "user": (user or "").strip() or "staff"}
-            return signed, gr.update(visible=False), gr.update(visible=True), "", self.access.issue_token()
-        time.sleep(1.0)  # slows guessing down
-        return session, gr.update(), gr.update(visible=False), "Wrong user name or password.", ""
+    def sign_in(
+        self, user: str, password: str, session: dict, request: gr.Request | None = None
+    ) -> tuple[dict, Any, Any, str, str, str]:
+        """The page signed in, and its session token for the browser's cookie (new pages and uploads need it).
+        Wrong tries of a name from one address wait longer each time (staff/sign_in_throttle.py)."""
+        address = request.client.host if request is not None and request.client else ""
+        ok, note = self.access.sign_in(user or "", password or "", address)
+        if ok:
+            name = (user or "").strip() or "staff"
+            token = self.access.start(name)
+            return (*self._signed_in({**session, "user": name, "token": token}), token)
+        return session, gr.update(), gr.update(visible=False), note, "", ""
+
+    def resume(self, session: dict, request: gr.Request) -> tuple[dict, Any, Any, Any, Any]:
+        """A new page of a browser signed in before (on this server or another): signed in from its cookie."""
+        token = request.cookies.get(SESSION_COOKIE) if request is not None else None
+        user = self.access.user_of(token) if self.access.required else None
+        if user is None:
+            return session, gr.update(), gr.update(), gr.update(), gr.update()
+        return self._signed_in({**session, "user": user, "token": token})
+
+    def sign_out(self, session: dict) -> tuple[dict, Any, Any, str, str]:
+        """End the session, here and on every server that shares the sessions."""
+        self.access.end(session.get("token"))
+        return {}, gr.update(visible=True), gr.update(visible=False), "Signed out.", ""
+
+    def _signed_in(self, session: dict) -> tuple[dict, Any, Any, str, str]:
+        """(session, sign-in form, tools, the form's note, the tools' signed-in line)"""
+        return session, gr.update(visible=False), gr.update(visible=True), "", f"Signed in as {session['user']}."
 
     def table(self, session: dict, org: str, kind: str, since: str, until: str) -> tuple:
         """The rows that match the filters (as the table shows them), all rows' data, a status line, and
@@ -182,6 +210,11 @@ def build_staff_tab(assistant: Assistant, session: gr.State) -> tuple:
         if not h.access.required:
             gr.Markdown("<small>No staff password is set: anyone who can reach this page can use this tab.</small>")
         with gr.Row():
+            signed_as = gr.Markdown("", elem_id="staff-signed-in")
+            sign_out = gr.Button(
+                "Sign out", size="sm", scale=0, min_width=90, visible=h.access.required, elem_id="staff-sign-out"
+            )
+        with gr.Row():
             org = gr.Textbox(label="Organisation", placeholder="e.g. METU", elem_id="staff-org")
             kind = gr.Dropdown(KINDS, value=KINDS[0], label="Kind")
             since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="staff-since")
@@ -211,10 +244,14 @@ def build_staff_tab(assistant: Assistant, session: gr.State) -> tuple:
     shown = [table, rows, status, graph, timeline]
     private: dict[str, Any] = {"api_visibility": "private"}
     signed_in = []
+    states = [session, login, tools, login_note, signed_as]
     for trigger in (sign_in.click, password.submit):
-        event = trigger(h.sign_in, [user, password, session], [session, login, tools, login_note, token], **private)
-        event = event.then(None, token, None, js=SET_UPLOAD_COOKIE, **private)
+        event = trigger(h.sign_in, [user, password, session], [*states, token], **private)
+        event = event.then(None, token, None, js=KEEP_SESSION, **private)
         signed_in.append(event.then(h.table, filters, shown, **private))
+    signed_out = sign_out.click(h.sign_out, [session], states, **private)
+    signed_out = signed_out.then(None, None, None, js=FORGET_SESSION, **private)
+    resumed = (h.resume, [session], states)
     show.click(h.table, filters, shown, **private)
     org.submit(h.table, filters, shown, **private)
     table.select(h.quote, [session, rows], quote, **private)
@@ -223,4 +260,4 @@ def build_staff_tab(assistant: Assistant, session: gr.State) -> tuple:
                    **private)  # fmt: skip
     make.click(h.draft, [session, org, topic, since, until], [text, status], **private)
     text.change(h.files, [session, text], [as_md, as_docx], **private)
-    return signed_in, (h.table, filters, shown)  # the page loads the table at once when open
+    return signed_in, signed_out, resumed, (h.table, filters, shown)  # the page resumes a sign-in, loads the table

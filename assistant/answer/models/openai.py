@@ -9,6 +9,7 @@ import json
 
 from ...config import shown_url
 from ...errors import ModelTimeoutError, ModelUnavailableError
+from ...service import metrics
 
 NO_CHUNKS = "No generation chunks were returned"  # LangChain's ValueError for a stream with no answer in it
 
@@ -17,6 +18,7 @@ def make_openai_model(settings):
     from langchain_openai import ChatOpenAI
     from pydantic import SecretStr
 
+    metrics.count_llm_retries()
     return ChatOpenAI(
         model=settings.llm_model,
         base_url=settings.openai_base_url,
