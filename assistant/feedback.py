@@ -67,13 +67,14 @@ class FeedbackLog:
     def rate_record(self, answer: dict, liked: bool, comment: str = "", entry_id: str | None = None) -> str:
         """Record a rating of an answer kept as `answer_record`; rating the same `entry_id` again replaces the
         rating (and the comment, when one is given)."""
+        new = entry_id is None
         entry_id = entry_id or new_key()
         fields = {
             **answer,
             "time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "rating": "up" if liked else "down",
         }
-        if comment or self.ledger.get(entry_id) is None:
+        if comment or new or self.ledger.get(entry_id) is None:
             fields["comment"] = _clean_comment(comment)
         self.ledger.update(entry_id, fields)
         return entry_id

@@ -38,7 +38,7 @@ from .schemas import (
     model_list,
     new_completion,
 )
-from .service import api_rate_limit, metrics_page
+from .service import api_rate_limit, bearer_token, metrics_page
 
 MAX_BODY = 512 * 1024  # bytes: a question, a long conversation and their JSON fit well within this
 
@@ -84,10 +84,7 @@ def _key_check(assistant: Assistant):
     def check(request: Request) -> None:
         if key is None:
             return
-        given = request.headers.get("authorization", "")
-        scheme, _, token = given.partition(" ")
-        right = hmac.compare_digest(token.strip().encode(), key.get_secret_value().encode())
-        if scheme.lower() != "bearer" or not right:
+        if not hmac.compare_digest(bearer_token(request).encode(), key.get_secret_value().encode()):
             raise AccessDeniedError(
                 "the API key is missing or wrong", "send the key the operator set as ASSISTANT_API_KEY (Bearer token)"
             )

@@ -60,15 +60,21 @@ class RequestLog:
             REQUEST_ID.reset(token)
 
 
+def bearer_token(request: Request) -> str:
+    """The token of an `Authorization: Bearer …` header ("" when there is none): the API key, and the rate
+    limit's count, read it the same way."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
 def api_rate_limit(per_minute: int | None):
     """The dependency that counts a /v1 request against its API key, or its client address without one."""
     limit = RateLimit(per_minute)
 
     def check(request: Request) -> None:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        who = f"key {token.strip()}" if scheme.lower() == "bearer" and token.strip() else None
+        token = bearer_token(request)
         try:
-            limit.check(who or f"address {request.client.host if request.client else ''}")
+            limit.check(f"key {token}" if token else f"address {request.client.host if request.client else ''}")
         except RateLimitedError:
             metrics.RATE_LIMITED.labels("api").inc()
             raise

@@ -103,13 +103,12 @@ class Ledgers:
     feeds: Ledger | None  # None: the corpus folder's feeds.json (corpus/feeds.py)
     sessions: Ledger
     answers: Ledger
-    shared: bool
 
     @classmethod
     def of(cls, settings, store: ChromaStore) -> Ledgers:
         if settings.chroma_url:
             made = {kind: ChromaLedger(store, kind, "url" if kind == "feeds" else "id") for kind in KINDS}
-            return cls(**made, shared=True)
+            return cls(**made)
         from ..corpus.audit import AUDIT_FILE
 
         return cls(
@@ -118,5 +117,4 @@ class Ledgers:
             feeds=None,
             sessions=MemoryLedger(),
             answers=MemoryLedger(),
-            shared=False,
         )

@@ -25,7 +25,7 @@ def guard_uploads(app, assistant: Assistant) -> None:
     @app.middleware("http")
     async def staff_only_uploads(request, call_next):
         upload = request.url.path.rstrip("/").endswith("/upload")
-        if upload and access.required and not access.token_valid(request.cookies.get(SESSION_COOKIE)):
+        if upload and not access.token_valid(request.cookies.get(SESSION_COOKIE)):
             return JSONResponse(
                 {"error": {"message": "sign in as staff first: uploads are for staff", "type": "access_denied"}},
                 status_code=401,
